@@ -17,6 +17,9 @@ public sealed record Grade
     public required string Grader { get; init; }
     public required string ModelVersion { get; init; }
     public required string RubricHash { get; init; }
+
+    /// <summary>Fingerprint of answer, question, rubric and model: equal fingerprints mean re-grading would change nothing.</summary>
+    public required string InputHash { get; init; }
     public required double LatencyMs { get; init; }
     public required DateTimeOffset GradedAt { get; init; }
     public double? HumanScore { get; init; }

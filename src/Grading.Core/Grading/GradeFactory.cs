@@ -33,6 +33,7 @@ public static class GradeFactory
             reasons.Add($"low confidence {confidence:0.00} (below {reviewBelowConfidence:0.00})");
         }
 
+        var rubricHash = RubricHash.Of(question);
         var percent = question.MaxScore > 0 ? Math.Round(100 * score / question.MaxScore, 2) : 0;
         return new Grade
         {
@@ -49,7 +50,8 @@ public static class GradeFactory
             Label = result.Label ?? GradeLabel.FromFraction(question.MaxScore > 0 ? score / question.MaxScore : 0),
             Grader = grader.Name,
             ModelVersion = grader.ModelVersion,
-            RubricHash = RubricHash.Of(question),
+            RubricHash = rubricHash,
+            InputHash = InputHash.Of(request.Submission, question, rubricHash, grader),
             LatencyMs = Math.Round(latency.TotalMilliseconds, 2),
             GradedAt = gradedAt,
             HumanScore = request.Submission.HumanScore,

@@ -1,0 +1,7 @@
+namespace Grading.Core.Batches;
+
+public enum BatchFormat
+{
+    Jsonl,
+    Csv,
+}

@@ -1,0 +1,47 @@
+using Grading.Core.Domain;
+
+namespace Grading.Core.Batches;
+
+/// <summary>Entry point for batch files: picks the reader by format, then validates every row.</summary>
+public static class BatchParser
+{
+    /// <summary>The format a file name implies; unknown extensions are sniffed from the first character.</summary>
+    public static BatchFormat DetectFormat(string fileName, ReadOnlySpan<byte> content)
+    {
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        if (extension is ".jsonl" or ".ndjson")
+        {
+            return BatchFormat.Jsonl;
+        }
+
+        if (extension is ".csv" or ".tsv")
+        {
+            return BatchFormat.Csv;
+        }
+
+        var trimmed = content.TrimStart(" \t\r\n\uFEFF"u8);
+        return !trimmed.IsEmpty && trimmed[0] == (byte)'{' ? BatchFormat.Jsonl : BatchFormat.Csv;
+    }
+
+    /// <exception cref="BatchFormatException">The file as a whole is not a CSV or JSONL batch.</exception>
+    public static ParsedBatch Parse(
+        ReadOnlySpan<byte> content,
+        BatchFormat format,
+        Assignment? assignment,
+        string defaultAssignmentId,
+        BatchLimits? limits = null)
+    {
+        if (content.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            throw new BatchFormatException("The file is empty: there is nothing to grade.");
+        }
+
+        if (BinarySniffer.LooksBinary(content))
+        {
+            throw new BatchFormatException("The file is binary (it holds NUL bytes), not a CSV or JSONL batch.");
+        }
+
+        var rows = format == BatchFormat.Jsonl ? JsonlRowReader.Read(content) : CsvRowReader.Read(content);
+        return new RowValidator(assignment, defaultAssignmentId, limits ?? BatchLimits.Default).Validate(rows);
+    }
+}

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace Grading.Core.Batches;
+
+/// <summary>
+/// Reads a CSV with a header row (comma, semicolon or tab, detected). Row numbers count data records from 1,
+/// so row 1 is the record right after the header.
+/// </summary>
+public static class CsvRowReader
+{
+    // Invalid bytes decode to U+FFFD so one bad cell costs only its own row, not the whole file.
+    private static readonly UTF8Encoding LenientUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+    private const char Replacement = '\uFFFD';
+
+    public static IReadOnlyList<RawRow> Read(ReadOnlySpan<byte> content)
+    {
+        if (content.StartsWith(Encoding.UTF8.Preamble))
+        {
+            content = content[Encoding.UTF8.Preamble.Length..];
+        }
+
+        var text = LenientUtf8.GetString(content);
+        var badData = new Dictionary<int, string>();
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            DetectDelimiter = true,
+            DetectDelimiterValues = [",", ";", "\t"],
+            MissingFieldFound = null,
+            HeaderValidated = null,
+            BadDataFound = args => badData.TryAdd(args.Context.Parser?.Row ?? 0, "malformed CSV: a quote inside an unquoted field"),
+        };
+
+        using var reader = new StringReader(text);
+        using var csv = new CsvReader(reader, configuration);
+        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null)
+        {
+            throw new BatchFormatException("The file is empty: a CSV batch needs a header row.");
+        }
+
+        var header = csv.HeaderRecord;
+        var columns = header.Select(FieldNames.Canonical).ToArray();
+        if (columns.All(c => c is null))
+        {
+            throw new BatchFormatException(
+                $"The file is not a grading CSV: its header names none of the columns {string.Join(", ", FieldNames.All)}.");
+        }
+
+        var rows = new List<RawRow>();
+        var dataRow = 0;
+        while (csv.Read())
+        {
+            dataRow++;
+            var parserRow = csv.Parser.Row;
+            var record = csv.Parser.Record ?? [];
+            if (badData.TryGetValue(parserRow, out var bad))
+            {
+                rows.Add(Failed(dataRow, FieldNames.Row, bad));
+                continue;
+            }
+
+            if (record.Length > header.Length)
+            {
+                rows.Add(Failed(dataRow, FieldNames.Row, $"the row has {record.Length} fields but the header has {header.Length}"));
+                continue;
+            }
+
+            rows.Add(ToRow(dataRow, columns, record));
+        }
+
+        return rows;
+    }
+
+    private static RawRow ToRow(int row, string?[] columns, string[] record)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var references = new List<string>();
+        for (var i = 0; i < record.Length; i++)
+        {
+            var field = columns[i];
+            if (field is null)
+            {
+                continue;
+            }
+
+            if (record[i].Contains(Replacement))
+            {
+                return Failed(row, field, "holds bytes that are not valid UTF-8");
+            }
+
+            if (field is FieldNames.ReferenceAnswer or FieldNames.ReferenceAnswers)
+            {
+                if (!string.IsNullOrWhiteSpace(record[i]))
+                {
+                    references.Add(record[i]);
+                }
+
+                continue;
+            }
+
+            // An empty cell means "not given", as a missing JSON property does.
+            if (record[i].Length > 0)
+            {
+                values[field] = record[i];
+            }
+        }
+
+        return new RawRow(row, values, references);
+    }
+
+    private static RawRow Failed(int row, string field, string message) =>
+        new(row, new Dictionary<string, string>(), [], field, message);
+}

@@ -1,0 +1,142 @@
+using System.Text;
+using System.Text.Json;
+
+namespace Grading.Core.Batches;
+
+/// <summary>Reads JSON Lines: one JSON object per line. The row number is the line number.</summary>
+public static class JsonlRowReader
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public static IReadOnlyList<RawRow> Read(ReadOnlySpan<byte> content)
+    {
+        if (content.StartsWith(Encoding.UTF8.Preamble))
+        {
+            content = content[Encoding.UTF8.Preamble.Length..];
+        }
+
+        var rows = new List<RawRow>();
+        var lineNumber = 0;
+        var objectsSeen = 0;
+        string? firstProblem = null;
+        while (!content.IsEmpty)
+        {
+            lineNumber++;
+            var end = content.IndexOf((byte)'\n');
+            var line = end < 0 ? content : content[..end];
+            content = end < 0 ? [] : content[(end + 1)..];
+            if (line.Trim(" \t\r"u8).IsEmpty)
+            {
+                continue;
+            }
+
+            var row = ReadLine(lineNumber, line);
+            if (row.ReadError is null)
+            {
+                objectsSeen++;
+            }
+            else
+            {
+                firstProblem ??= $"line {lineNumber}: {row.ReadError}";
+            }
+
+            rows.Add(row);
+        }
+
+        if (rows.Count > 0 && objectsSeen == 0)
+        {
+            throw new BatchFormatException($"The file is not JSON Lines: no line holds a JSON object ({firstProblem}).");
+        }
+
+        return rows;
+    }
+
+    private static RawRow ReadLine(int lineNumber, ReadOnlySpan<byte> line)
+    {
+        string text;
+        try
+        {
+            text = StrictUtf8.GetString(line);
+        }
+        catch (DecoderFallbackException e)
+        {
+            return Failed(lineNumber, FieldNames.Row, $"the line holds bytes that are not valid UTF-8 (at byte {e.Index})");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text);
+        }
+        catch (JsonException e)
+        {
+            return Failed(lineNumber, FieldNames.Row, $"malformed JSON: {e.Message}");
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return Failed(lineNumber, FieldNames.Row, $"expected a JSON object, found {Describe(document.RootElement.ValueKind)}");
+            }
+
+            var values = new Dictionary<string, string>(StringComparer.Ordinal);
+            var references = new List<string>();
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                var field = FieldNames.Canonical(property.Name);
+                if (field is null || property.Value.ValueKind == JsonValueKind.Null)
+                {
+                    continue;
+                }
+
+                if (field is FieldNames.ReferenceAnswer or FieldNames.ReferenceAnswers && property.Value.ValueKind == JsonValueKind.Array)
+                {
+                    foreach (var item in property.Value.EnumerateArray())
+                    {
+                        if (item.ValueKind != JsonValueKind.String)
+                        {
+                            return Failed(lineNumber, field, $"every reference answer must be a string, found {Describe(item.ValueKind)}");
+                        }
+
+                        references.Add(item.GetString()!);
+                    }
+
+                    continue;
+                }
+
+                switch (property.Value.ValueKind)
+                {
+                    case JsonValueKind.String:
+                        values[field] = property.Value.GetString()!;
+                        break;
+                    case JsonValueKind.Number:
+                        values[field] = property.Value.GetRawText();
+                        break;
+                    default:
+                        return Failed(lineNumber, field, $"must be a string or a number, found {Describe(property.Value.ValueKind)}");
+                }
+            }
+
+            if (values.Remove(FieldNames.ReferenceAnswer, out var single) | values.Remove(FieldNames.ReferenceAnswers, out var singleToo))
+            {
+                references.AddRange(new[] { single, singleToo }.OfType<string>());
+            }
+
+            return new RawRow(lineNumber, values, references);
+        }
+    }
+
+    private static RawRow Failed(int row, string field, string message) =>
+        new(row, new Dictionary<string, string>(), [], field, message);
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.String => "a string",
+        _ => "null",
+    };
+}

@@ -1,0 +1,206 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Grading.Core.Domain;
+
+namespace Grading.Core.Batches;
+
+/// <summary>Turns raw rows into submissions and questions, naming the row and field of every problem.</summary>
+internal sealed class RowValidator(Assignment? assignment, string defaultAssignmentId, BatchLimits limits)
+{
+    private readonly Dictionary<string, (Question Question, int Row)> inlineQuestions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> firstRowOfSubmission = new(StringComparer.Ordinal);
+
+    public ParsedBatch Validate(IReadOnlyList<RawRow> rows)
+    {
+        var submissions = new List<Submission>();
+        var submissionRows = new List<int>();
+        var errors = new List<RowError>();
+        var questionsUsed = new Dictionary<string, Question>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (row.ReadError is not null)
+            {
+                errors.Add(new RowError(row.Row, null, row.ReadErrorField ?? FieldNames.Row, row.ReadError));
+                continue;
+            }
+
+            var outcome = ValidateRow(row);
+            if (outcome.Error is not null)
+            {
+                errors.Add(outcome.Error);
+                continue;
+            }
+
+            submissions.Add(outcome.Submission!);
+            submissionRows.Add(row.Row);
+            questionsUsed.TryAdd(outcome.Question!.Id, outcome.Question);
+        }
+
+        return new ParsedBatch(submissions, submissionRows, questionsUsed.Values.ToList(), errors, rows.Count);
+    }
+
+    private (Submission? Submission, Question? Question, RowError? Error) ValidateRow(RawRow row)
+    {
+        var submissionId = row.Get(FieldNames.SubmissionId)?.Trim();
+        RowError Fail(string field, string message) => new(row.Row, Identifiers.IsValid(submissionId) ? submissionId : null, field, message);
+
+        if (string.IsNullOrEmpty(submissionId))
+        {
+            return (null, null, Fail(FieldNames.SubmissionId, "required field is missing"));
+        }
+
+        if (!Identifiers.IsValid(submissionId))
+        {
+            return (null, null, Fail(FieldNames.SubmissionId, $"'{Shorten(submissionId)}' is not a valid id: use {Identifiers.Describe}"));
+        }
+
+        var assignmentId = row.Get(FieldNames.AssignmentId)?.Trim() ?? assignment?.Id ?? defaultAssignmentId;
+        if (!Identifiers.IsValid(assignmentId))
+        {
+            return (null, null, Fail(FieldNames.AssignmentId, $"'{Shorten(assignmentId)}' is not a valid id: use {Identifiers.Describe}"));
+        }
+
+        var answer = row.Get(FieldNames.Answer);
+        if (answer is null)
+        {
+            return (null, null, Fail(FieldNames.Answer, "required field is missing"));
+        }
+
+        if (string.IsNullOrWhiteSpace(answer))
+        {
+            return (null, null, Fail(FieldNames.Answer, "the answer is empty"));
+        }
+
+        if (answer.Length > limits.MaxAnswerLength)
+        {
+            return (null, null, Fail(FieldNames.Answer, $"the answer has {answer.Length:N0} characters, over the limit of {limits.MaxAnswerLength:N0}"));
+        }
+
+        if (answer.Contains('\0'))
+        {
+            return (null, null, Fail(FieldNames.Answer, "the answer holds NUL characters (binary content)"));
+        }
+
+        var (question, questionError) = ResolveQuestion(row, Fail);
+        if (questionError is not null)
+        {
+            return (null, null, questionError);
+        }
+
+        double? humanScore = null;
+        if (row.Get(FieldNames.HumanScore) is { } humanText && !string.IsNullOrWhiteSpace(humanText))
+        {
+            if (!TryParseNumber(humanText, out var parsed) || parsed < 0 || parsed > question!.MaxScore)
+            {
+                return (null, null, Fail(FieldNames.HumanScore, $"'{Shorten(humanText)}' is not a number in [0, {question!.MaxScore.ToString(CultureInfo.InvariantCulture)}]"));
+            }
+
+            humanScore = parsed;
+        }
+
+        if (firstRowOfSubmission.TryGetValue(submissionId, out var firstRow))
+        {
+            return (null, null, new RowError(row.Row, submissionId, FieldNames.SubmissionId, $"duplicate submissionId '{submissionId}' (first seen on row {firstRow}); only the first is graded"));
+        }
+
+        firstRowOfSubmission[submissionId] = row.Row;
+        var submission = new Submission(submissionId, assignmentId, question!.Id, answer, humanScore, row.Get(FieldNames.HumanFeedback));
+        return (submission, question, null);
+    }
+
+    private (Question? Question, RowError? Error) ResolveQuestion(RawRow row, Func<string, string, RowError> fail)
+    {
+        var questionId = row.Get(FieldNames.QuestionId)?.Trim();
+        if (questionId is not null && !Identifiers.IsValid(questionId))
+        {
+            return (null, fail(FieldNames.QuestionId, $"'{Shorten(questionId)}' is not a valid id: use {Identifiers.Describe}"));
+        }
+
+        var maxScoreText = row.Get(FieldNames.MaxScore);
+        double? maxScore = null;
+        if (maxScoreText is not null)
+        {
+            if (!TryParseNumber(maxScoreText, out var parsed))
+            {
+                return (null, fail(FieldNames.MaxScore, $"'{Shorten(maxScoreText)}' is not a number"));
+            }
+
+            if (parsed <= 0)
+            {
+                return (null, fail(FieldNames.MaxScore, $"must be greater than zero, found {parsed.ToString(CultureInfo.InvariantCulture)}"));
+            }
+
+            maxScore = parsed;
+        }
+
+        var questionText = row.Get(FieldNames.Question);
+        if (!string.IsNullOrWhiteSpace(questionText))
+        {
+            return ResolveInlineQuestion(row, questionId, questionText, maxScore, fail);
+        }
+
+        if (questionId is null)
+        {
+            return (null, fail(FieldNames.QuestionId, "required field is missing (give a questionId, or the question inline with question, referenceAnswer and maxScore)"));
+        }
+
+        var known = assignment?.FindQuestion(questionId) ?? (inlineQuestions.TryGetValue(questionId, out var inline) ? inline.Question : null);
+        if (known is null)
+        {
+            var where = assignment is null ? "no assignment was given and no earlier row defines it inline" : $"assignment '{assignment.Id}' has no such question";
+            return (null, fail(FieldNames.QuestionId, $"unknown question '{questionId}': {where}"));
+        }
+
+        if (maxScore is not null && Math.Abs(maxScore.Value - known.MaxScore) > 1e-9)
+        {
+            return (null, fail(FieldNames.MaxScore, $"{maxScore.Value.ToString(CultureInfo.InvariantCulture)} differs from the question's maxScore {known.MaxScore.ToString(CultureInfo.InvariantCulture)}"));
+        }
+
+        return (known, null);
+    }
+
+    private (Question? Question, RowError? Error) ResolveInlineQuestion(
+        RawRow row, string? questionId, string questionText, double? maxScore, Func<string, string, RowError> fail)
+    {
+        if (questionText.Length > limits.MaxQuestionLength)
+        {
+            return (null, fail(FieldNames.Question, $"the question has {questionText.Length:N0} characters, over the limit of {limits.MaxQuestionLength:N0}"));
+        }
+
+        if (row.ReferenceAnswers.Count == 0)
+        {
+            return (null, fail(FieldNames.ReferenceAnswer, "required when the question is given inline"));
+        }
+
+        if (row.ReferenceAnswers.Any(r => r.Length > limits.MaxQuestionLength))
+        {
+            return (null, fail(FieldNames.ReferenceAnswer, $"a reference answer is over the limit of {limits.MaxQuestionLength:N0} characters"));
+        }
+
+        if (maxScore is null)
+        {
+            return (null, fail(FieldNames.MaxScore, "required when the question is given inline"));
+        }
+
+        var id = questionId ?? "q-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(questionText.Trim())).AsSpan(0, 4));
+        var question = new Question(id, questionText.Trim(), row.ReferenceAnswers, maxScore.Value);
+        if (inlineQuestions.TryGetValue(id, out var earlier))
+        {
+            var same = earlier.Question.Text == question.Text
+                && earlier.Question.MaxScore.Equals(question.MaxScore)
+                && earlier.Question.ReferenceAnswers.SequenceEqual(question.ReferenceAnswers);
+            return same
+                ? (earlier.Question, null)
+                : (null, fail(FieldNames.Question, $"question '{id}' is defined differently on row {earlier.Row}; one id, one question"));
+        }
+
+        inlineQuestions[id] = (question, row.Row);
+        return (question, null);
+    }
+
+    private static bool TryParseNumber(string text, out double value) =>
+        double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+
+    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
+}

@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using Grading.Core.Domain;
+using Grading.Core.Grading;
+using Grading.Orchestration.Messages;
+using Grading.Orchestration.Storage;
+using Microsoft.DurableTask;
+
+namespace Grading.Orchestration.Activities;
+
+/// <summary>
+/// Grades one chunk with the grader and writes each grade. It may run more than once (retries, a worker that
+/// died mid-chunk), so every write is idempotent: the same input leaves the same blobs.
+/// </summary>
+[DurableTask(Name)]
+public sealed class GradeChunkActivity(IGrader grader, BatchWorkStore work, GradeStore grades, TimeProvider clock)
+    : TaskActivity<GradeChunkInput, ChunkOutcome>
+{
+    public const string Name = "GradeChunk";
+
+    public override async Task<ChunkOutcome> RunAsync(TaskActivityContext context, GradeChunkInput input)
+    {
+        var chunk = await work.ReadChunkAsync(input.BatchId, input.ChunkIndex);
+        var questions = chunk.Questions.ToDictionary(q => q.Id, StringComparer.Ordinal);
+        var requests = chunk.Submissions.Select(s => new GradingRequest(s, questions[s.QuestionId])).ToList();
+
+        var stopwatch = Stopwatch.StartNew();
+        var results = await grader.GradeAsync(requests);
+        var perAnswer = stopwatch.Elapsed / Math.Max(1, requests.Count);
+        if (results.Count != requests.Count)
+        {
+            throw new InvalidOperationException($"Grader '{grader.Name}' returned {results.Count} results for {requests.Count} answers.");
+        }
+
+        var gradedAt = clock.GetUtcNow();
+        var current = new Grade[requests.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, requests.Count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, cancellationToken) =>
+        {
+            var grade = GradeFactory.Create(requests[i], results[i], grader, input.ReviewBelowConfidence, perAnswer, gradedAt);
+            current[i] = (await grades.WriteAsync(grade, cancellationToken)).Current;
+        });
+
+        await work.WriteChunkGradesAsync(input.BatchId, input.ChunkIndex, current);
+        return new ChunkOutcome(input.ChunkIndex, current.Length, 0, current.Count(g => g.NeedsReview));
+    }
+}

@@ -1,0 +1,56 @@
+using Grading.Core.Domain;
+using Grading.Core.Grading;
+using Grading.Core.Reports;
+using Grading.Orchestration.Messages;
+using Grading.Orchestration.Storage;
+using Microsoft.DurableTask;
+
+namespace Grading.Orchestration.Activities;
+
+/// <summary>Fan-in: gathers every chunk's grades and every row error into reports/{batchId}/.</summary>
+[DurableTask(Name)]
+public sealed class WriteReportActivity(IGrader grader, BatchWorkStore work, ReportStore reports, TimeProvider clock)
+    : TaskActivity<WriteReportInput, BatchResult>
+{
+    public const string Name = "WriteReport";
+
+    public override async Task<BatchResult> RunAsync(TaskActivityContext context, WriteReportInput input)
+    {
+        var batch = input.Batch;
+        var failedChunks = input.FailedChunks.ToDictionary(f => f.ChunkIndex);
+        var grades = new List<Grade>(batch.Submissions);
+        var errors = new List<RowError>(await work.ReadRejectedAsync(batch.BatchId));
+        for (var index = 0; index < batch.ChunkCount; index++)
+        {
+            var chunkGrades = failedChunks.ContainsKey(index) ? null : await work.TryReadChunkGradesAsync(batch.BatchId, index);
+            if (chunkGrades is not null)
+            {
+                grades.AddRange(chunkGrades);
+                continue;
+            }
+
+            var reason = failedChunks.TryGetValue(index, out var failure) ? failure.Reason : "no grades were recorded for this chunk";
+            var chunk = await work.ReadChunkAsync(batch.BatchId, index);
+            errors.AddRange(chunk.Submissions.Select((s, i) => new RowError(chunk.Rows[i], s.SubmissionId, "grading", $"grading failed after retries: {reason}")));
+        }
+
+        errors.Sort((a, b) => a.Row.CompareTo(b.Row));
+        var summary = BatchSummaryBuilder.Build(
+            batch.BatchId,
+            batch.AssignmentId,
+            batch.Rows,
+            grades,
+            rejected: batch.Rejected,
+            failed: errors.Count - batch.Rejected,
+            grader.Name,
+            grader.ModelVersion,
+            batch.StartedAt,
+            clock.GetUtcNow());
+
+        await reports.WriteAsync(batch.BatchId, ResultFiles.ResultsJsonl, ResultFiles.ToJsonl(grades));
+        await reports.WriteAsync(batch.BatchId, ResultFiles.ResultsCsv, ResultFiles.GradesToCsv(grades));
+        await reports.WriteAsync(batch.BatchId, ResultFiles.ErrorsJsonl, ResultFiles.ToJsonl(errors));
+        await reports.WriteAsync(batch.BatchId, ResultFiles.SummaryJson, ResultFiles.ToJson(summary));
+        return new BatchResult(summary, $"{Containers.Reports}/{ReportStore.Prefix(batch.BatchId)}");
+    }
+}

@@ -1,0 +1,26 @@
+using Grading.Orchestration.Options;
+
+namespace Grading.Orchestration.Messages;
+
+/// <summary>
+/// The knobs of one batch, fixed when it starts and carried in its input, so every replay of the orchestration
+/// on any worker sees the same values, whatever that worker's configuration says.
+/// </summary>
+public sealed record BatchSettings(
+    int ChunkSize,
+    int MaxParallelChunks,
+    int MaxChunksPerOrchestration,
+    int MaxAnswerLength,
+    double ReviewBelowConfidence,
+    int ActivityMaxAttempts,
+    TimeSpan ActivityFirstRetryInterval)
+{
+    public static BatchSettings From(GradingOptions options) => new(
+        options.ChunkSize,
+        options.MaxParallelChunks,
+        options.MaxChunksPerOrchestration,
+        options.MaxAnswerLength,
+        options.ReviewBelowConfidence,
+        options.ActivityMaxAttempts,
+        options.ActivityFirstRetryInterval);
+}

@@ -1,0 +1,3 @@
+namespace Grading.Orchestration.Messages;
+
+public sealed record GradeChunkInput(string BatchId, int ChunkIndex, double ReviewBelowConfidence);

@@ -1,0 +1,3 @@
+namespace Grading.Orchestration.Messages;
+
+public sealed record RangeOutcome(ChunkOutcome Totals, IReadOnlyList<FailedChunk> FailedChunks);

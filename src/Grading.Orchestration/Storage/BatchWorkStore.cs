@@ -1,0 +1,57 @@
+using System.Text.Json;
+using Grading.Core.Domain;
+using Grading.Core.Reports;
+using Grading.Core.Serialization;
+
+namespace Grading.Orchestration.Storage;
+
+/// <summary>
+/// The working set of a running batch in batches/{batchId}/: the validated chunks, the row errors, and each
+/// chunk's grades. Activities pass these blob names instead of rows, keeping orchestration history small.
+/// </summary>
+public sealed class BatchWorkStore(GradingStorage storage)
+{
+    public static string ChunkBlob(string batchId, int index) => $"{batchId}/chunks/{index:D5}.json";
+
+    public static string ChunkGradesBlob(string batchId, int index) => $"{batchId}/grades/{index:D5}.jsonl";
+
+    public static string RejectedBlob(string batchId) => $"{batchId}/rejected.jsonl";
+
+    public Task WriteChunkAsync(string batchId, int index, GradingChunk chunk, CancellationToken cancellationToken = default) =>
+        storage.UploadAsync(Containers.Batches, ChunkBlob(batchId, index), BinaryData.FromObjectAsJson(chunk, GradingJson.Options), cancellationToken);
+
+    public async Task<GradingChunk> ReadChunkAsync(string batchId, int index, CancellationToken cancellationToken = default)
+    {
+        var data = await storage.DownloadAsync(Containers.Batches, ChunkBlob(batchId, index), cancellationToken);
+        return data.ToObjectFromJson<GradingChunk>(GradingJson.Options)
+            ?? throw new InvalidDataException($"Chunk {index} of batch {batchId} is empty.");
+    }
+
+    public Task WriteRejectedAsync(string batchId, IReadOnlyList<RowError> errors, CancellationToken cancellationToken = default) =>
+        storage.UploadAsync(Containers.Batches, RejectedBlob(batchId), new BinaryData(ResultFiles.ToJsonl(errors)), cancellationToken);
+
+    public async Task<IReadOnlyList<RowError>> ReadRejectedAsync(string batchId, CancellationToken cancellationToken = default) =>
+        ReadJsonl<RowError>(await storage.TryDownloadAsync(Containers.Batches, RejectedBlob(batchId), cancellationToken));
+
+    public Task WriteChunkGradesAsync(string batchId, int index, IReadOnlyList<Grade> grades, CancellationToken cancellationToken = default) =>
+        storage.UploadAsync(Containers.Batches, ChunkGradesBlob(batchId, index), new BinaryData(ResultFiles.ToJsonl(grades)), cancellationToken);
+
+    public async Task<IReadOnlyList<Grade>?> TryReadChunkGradesAsync(string batchId, int index, CancellationToken cancellationToken = default)
+    {
+        var data = await storage.TryDownloadAsync(Containers.Batches, ChunkGradesBlob(batchId, index), cancellationToken);
+        return data is null ? null : ReadJsonl<Grade>(data);
+    }
+
+    private static IReadOnlyList<T> ReadJsonl<T>(BinaryData? data)
+    {
+        if (data is null)
+        {
+            return [];
+        }
+
+        return data.ToString()
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => JsonSerializer.Deserialize<T>(line, GradingJson.Options)!)
+            .ToList();
+    }
+}
