@@ -1,0 +1,74 @@
+using Grading.Cli.Hosting;
+using Grading.Cli.Output;
+using Grading.Core.Batches;
+using Grading.Core.Reports;
+using Grading.Orchestration.Client;
+using Grading.Orchestration.Messages;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Grading.Cli.Commands;
+
+/// <summary><c>grading grade FILE [--assignment FILE] [--out DIR]</c>: one batch, start to finish, through the durable pipeline.</summary>
+public sealed class GradeCommand : AsyncCommand<GradeSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, GradeSettings settings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var host = await LocalHost.StartAsync(settings, cancellationToken);
+            var batches = host.Services.GetRequiredService<BatchClient>();
+            var request = new BatchRequest(
+                Path.GetFileName(settings.File),
+                await File.ReadAllBytesAsync(settings.File, cancellationToken),
+                settings.Assignment is null ? null : await File.ReadAllBytesAsync(settings.Assignment, cancellationToken));
+
+            var batchId = await batches.StartAsync(request, cancellationToken);
+            AnsiConsole.MarkupLineInterpolated($"Batch [bold]{batchId}[/] started.");
+            var status = await WaitWithProgressBarAsync(batches, batchId, cancellationToken);
+            if (status.Result is null)
+            {
+                Console.Error.WriteLine($"grading: batch {batchId} did not complete ({status.RuntimeStatus}): {status.FailureMessage}");
+                await host.StopAsync(CancellationToken.None);
+                return 1;
+            }
+
+            SummaryTable.Write(status.Result.Summary);
+            if (settings.Out is not null)
+            {
+                await ResultDownloader.DownloadAsync(batches, batchId, settings.Out, cancellationToken);
+                AnsiConsole.MarkupLineInterpolated($"Wrote {string.Join(", ", ResultDownloader.Files)} to [bold]{settings.Out}[/].");
+            }
+
+            await host.StopAsync(CancellationToken.None);
+            return 0;
+        }
+        catch (Exception e) when (e is BatchFormatException or AssignmentFormatException or LocalEngineUnavailableException)
+        {
+            Console.Error.WriteLine($"grading: {e.Message}");
+            return 2;
+        }
+    }
+
+    private static async Task<BatchStatus> WaitWithProgressBarAsync(BatchClient batches, string batchId, CancellationToken cancellationToken)
+    {
+        BatchStatus? final = null;
+        await AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(async progressContext =>
+            {
+                var task = progressContext.AddTask("preparing", maxValue: 1);
+                var progress = new Progress<BatchProgress>(p =>
+                {
+                    task.Description = $"{p.Stage}: {p.Graded + p.Failed}/{p.Total} graded, {p.NeedsReview} to review, {p.Rejected} rejected";
+                    task.MaxValue = Math.Max(1, p.Total);
+                    task.Value = p.Graded + p.Failed;
+                });
+                final = await batches.WaitAsync(batchId, progress, cancellationToken: cancellationToken);
+                task.Value = task.MaxValue;
+            });
+        return final!;
+    }
+}

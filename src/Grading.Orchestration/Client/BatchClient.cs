@@ -1,0 +1,112 @@
+using System.Text.RegularExpressions;
+using Grading.Core.Batches;
+using Grading.Core.Serialization;
+using Grading.Orchestration.Messages;
+using Grading.Orchestration.Options;
+using Grading.Orchestration.Orchestrators;
+using Grading.Orchestration.Storage;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
+
+namespace Grading.Orchestration.Client;
+
+/// <summary>Starts, watches and reads batches; shared by the CLI, the HTTP API and the triggers.</summary>
+public sealed partial class BatchClient(
+    DurableTaskClient durable,
+    GradingStorage storage,
+    ReportStore reports,
+    IOptions<GradingOptions> options,
+    TimeProvider clock)
+{
+    /// <summary>Checks the files locally, uploads them, and schedules GradeBatch. Returns the batch id.</summary>
+    /// <exception cref="BatchFormatException">The file is not a CSV or JSONL batch at all.</exception>
+    /// <exception cref="AssignmentFormatException">The assignment file is unusable.</exception>
+    public async Task<string> StartAsync(BatchRequest request, CancellationToken cancellationToken = default)
+    {
+        var assignment = request.Assignment is { } assignmentBytes ? AssignmentReader.Read(assignmentBytes.Span) : null;
+        var stem = SafeName(Path.GetFileNameWithoutExtension(request.FileName));
+        var defaultAssignmentId = assignment?.Id ?? stem;
+
+        // Fail fast on a file that is not a batch at all, before anything is uploaded.
+        var format = BatchParser.DetectFormat(request.FileName, request.Content.Span);
+        _ = BatchParser.Parse(request.Content.Span, format, assignment, defaultAssignmentId, new BatchLimits { MaxAnswerLength = options.Value.MaxAnswerLength });
+
+        await storage.EnsureContainersAsync();
+        var batchId = $"{defaultAssignmentId}-{clock.GetUtcNow():yyyyMMddHHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
+        var extension = format == BatchFormat.Jsonl ? ".jsonl" : ".csv";
+        var submissionsBlob = $"{defaultAssignmentId}/{batchId}{extension}";
+        await storage.UploadAsync(Containers.Submissions, submissionsBlob, BinaryData.FromBytes(request.Content), cancellationToken);
+
+        string? assignmentBlob = null;
+        if (assignment is not null)
+        {
+            assignmentBlob = $"{assignment.Id}.json";
+            await storage.UploadAsync(Containers.Assignments, assignmentBlob, new BinaryData(AssignmentReader.Write(assignment)), cancellationToken);
+        }
+
+        var input = new GradeBatchInput(batchId, submissionsBlob, assignmentBlob, defaultAssignmentId, BatchSettings.From(options.Value));
+        await durable.ScheduleNewOrchestrationInstanceAsync(
+            GradeBatchOrchestrator.Name, input, new StartOrchestrationOptions { InstanceId = batchId }, cancellationToken);
+        return batchId;
+    }
+
+    public async Task<BatchStatus?> GetStatusAsync(string batchId, CancellationToken cancellationToken = default)
+    {
+        var metadata = await durable.GetInstanceAsync(batchId, getInputsAndOutputs: true, cancellationToken);
+        if (metadata is null)
+        {
+            return null;
+        }
+
+        var progress = metadata.SerializedCustomStatus is { Length: > 0 } status && status.Contains("\"stage\"", StringComparison.OrdinalIgnoreCase)
+            ? System.Text.Json.JsonSerializer.Deserialize<BatchProgress>(status, GradingJson.Options)
+            : null;
+        var result = metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? metadata.ReadOutputAs<BatchResult>() : null;
+        return new BatchStatus(
+            batchId,
+            metadata.RuntimeStatus.ToString(),
+            progress,
+            result,
+            metadata.FailureDetails?.ErrorMessage,
+            metadata.CreatedAt,
+            metadata.LastUpdatedAt);
+    }
+
+    /// <summary>Polls until the batch finishes, reporting each new progress value.</summary>
+    public async Task<BatchStatus> WaitAsync(string batchId, IProgress<BatchProgress>? progress = null, TimeSpan? pollInterval = null, CancellationToken cancellationToken = default)
+    {
+        var interval = pollInterval ?? TimeSpan.FromMilliseconds(250);
+        while (true)
+        {
+            var status = await GetStatusAsync(batchId, cancellationToken);
+            if (status?.Progress is { } current)
+            {
+                progress?.Report(current);
+            }
+
+            if (status is { IsFinished: true })
+            {
+                return status;
+            }
+
+            await Task.Delay(interval, cancellationToken);
+        }
+    }
+
+    public Task CancelAsync(string batchId, string reason, CancellationToken cancellationToken = default) =>
+        durable.TerminateInstanceAsync(batchId, reason, cancellationToken);
+
+    public Task<BinaryData?> ReadReportFileAsync(string batchId, string fileName, CancellationToken cancellationToken = default) =>
+        reports.TryReadAsync(batchId, fileName, cancellationToken);
+
+    private static string SafeName(string name)
+    {
+        var safe = UnsafeCharacters().Replace(name, "-").Trim('-', '.');
+        safe = safe.Length > 40 ? safe[..40] : safe;
+        return Identifiers.IsValid(safe) ? safe : "batch";
+    }
+
+    [GeneratedRegex("[^A-Za-z0-9_-]+")]
+    private static partial Regex UnsafeCharacters();
+}

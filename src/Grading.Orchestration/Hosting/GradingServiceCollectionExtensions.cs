@@ -1,0 +1,34 @@
+using Grading.Orchestration.Client;
+using Grading.Orchestration.Options;
+using Grading.Orchestration.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Grading.Orchestration.Hosting;
+
+public static class GradingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Everything a grading host needs except the Durable engine itself (the Functions host and the local host each
+    /// bring their own): options validated at start, storage clients, stores, and the batch client.
+    /// The grader (<see cref="Core.Grading.IGrader"/>) is registered by the caller or by Grading.Inference.
+    /// </summary>
+    public static IServiceCollection AddGrading(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<GradingOptions>()
+            .Bind(configuration.GetSection(GradingOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => o.Storage.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(o.Storage)).ToList() is { Count: 0 },
+                "Set Grading:Storage:ConnectionString (local) or Grading:Storage:AccountName / BlobServiceUri (Azure, managed identity).")
+            .ValidateOnStart();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new GradingStorage(sp.GetRequiredService<IOptions<GradingOptions>>().Value.Storage));
+        services.AddSingleton<BatchWorkStore>();
+        services.AddSingleton<GradeStore>();
+        services.AddSingleton<ReportStore>();
+        services.AddSingleton<BatchClient>();
+        return services;
+    }
+}
