@@ -116,6 +116,12 @@ var tags = {
   'azd-env-name': environmentName
 }
 var serviceName = 'functions'
+// Names are computed here and passed down (not read back from module outputs) so that what-if
+// can predict every resource id before deployment.
+var storageAccountName = 'st${resourceToken}'
+var registryName = 'cr${resourceToken}'
+var identityName = 'id-func-${resourceToken}'
+var containerAppsEnvironmentName = 'cae-${resourceToken}'
 var functionsAppName = 'ca-func-${resourceToken}'
 
 // Container sizes a serverless GPU replica gets (the whole profile); Consumption caps at 4 vCPU/8 GiB.
@@ -162,7 +168,7 @@ module identity 'modules/identity.bicep' = {
   params: {
     location: location
     tags: tags
-    name: 'id-func-${resourceToken}'
+    name: identityName
   }
 }
 
@@ -172,7 +178,7 @@ module storage 'modules/storage.bicep' = {
   params: {
     location: location
     tags: tags
-    name: 'st${resourceToken}'
+    name: storageAccountName
     taskHubName: taskHubName
   }
 }
@@ -183,7 +189,7 @@ module registry 'modules/registry.bicep' = {
   params: {
     location: location
     tags: tags
-    name: 'cr${resourceToken}'
+    name: registryName
     sku: registrySku
   }
 }
@@ -192,12 +198,17 @@ module roleAssignments 'modules/role-assignments.bicep' = {
   name: 'role-assignments'
   scope: resourceGroup
   params: {
-    storageAccountName: storage.outputs.name
-    registryName: registry.outputs.name
-    appPrincipalId: identity.outputs.principalId
+    storageAccountName: storageAccountName
+    registryName: registryName
+    appIdentityName: identityName
     developerPrincipalId: principalId
     developerPrincipalType: principalType
   }
+  dependsOn: [
+    storage
+    registry
+    identity
+  ]
 }
 
 module environment 'modules/container-apps-environment.bicep' = {
@@ -206,7 +217,7 @@ module environment 'modules/container-apps-environment.bicep' = {
   params: {
     location: location
     tags: tags
-    name: 'cae-${resourceToken}'
+    name: containerAppsEnvironmentName
     logAnalyticsWorkspaceId: monitoring.outputs.logAnalyticsWorkspaceId
     useGpu: useGpu
     gpuProfile: gpuProfile
@@ -220,11 +231,14 @@ module modelShare 'modules/model-share.bicep' = if (modelSource == 'fileShare') 
     location: location
     tags: tags
     storageAccountName: 'stm${resourceToken}'
-    environmentName: environment.outputs.name
+    environmentName: containerAppsEnvironmentName
     shareQuotaGiB: modelShareQuotaGiB
     developerPrincipalId: principalId
     developerPrincipalType: principalType
   }
+  dependsOn: [
+    environment
+  ]
 }
 
 module existingFunctionsApp 'modules/fetch-container-image.bicep' = {

@@ -8,8 +8,8 @@ param storageAccountName string
 @description('Container registry the pull role applies to.')
 param registryName string
 
-@description('Principal id of the app\'s user-assigned managed identity.')
-param appPrincipalId string
+@description('Name of the app\'s user-assigned managed identity (in this resource group).')
+param appIdentityName string
 
 @description('Optional principal id (user or group) to grant data access for local tools; empty for none.')
 param developerPrincipalId string = ''
@@ -47,6 +47,12 @@ var developerStorageRoles = [
   roles.storageTableDataContributor
 ]
 
+// Looked up by name so the assignment names (guids) are known before deployment, which keeps
+// what-if precise; only principalId is a runtime value.
+resource appIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' existing = {
+  name: appIdentityName
+}
+
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
 }
@@ -57,10 +63,10 @@ resource registry 'Microsoft.ContainerRegistry/registries@2023-07-01' existing =
 
 resource appStorageAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   for roleId in appStorageRoles: {
-    name: guid(storage.id, appPrincipalId, roleId)
+    name: guid(storage.id, appIdentity.id, roleId)
     scope: storage
     properties: {
-      principalId: appPrincipalId
+      principalId: appIdentity.properties.principalId
       principalType: 'ServicePrincipal'
       roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleId)
     }
@@ -68,10 +74,10 @@ resource appStorageAssignments 'Microsoft.Authorization/roleAssignments@2022-04-
 ]
 
 resource appAcrPull 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(registry.id, appPrincipalId, roles.acrPull)
+  name: guid(registry.id, appIdentity.id, roles.acrPull)
   scope: registry
   properties: {
-    principalId: appPrincipalId
+    principalId: appIdentity.properties.principalId
     principalType: 'ServicePrincipal'
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.acrPull)
   }
