@@ -204,8 +204,19 @@ public class CsvRowReaderTests
 
         Assert.Equal(new[] { "s1", "s3" }, batch.Submissions.Select(s => s.SubmissionId));
         var error = SingleError(batch);
-        Assert.Equal((2, FieldNames.Row), (error.Row, error.Field));
+        Assert.Equal((2, "s2", FieldNames.Row), (error.Row, error.SubmissionId, error.Field));
         Assert.Contains("malformed CSV", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_TabDelimitedWithBomAndCrlf_IsDetected()
+    {
+        var content = Concat(Bom, Utf8("submission_id\tquestion_id\tanswer\r\ns1\tq1\t光合作用, 即\r\ns2\tq1\t\"multi\r\nline\"\r\n"));
+
+        var batch = BatchParser.Parse(content, BatchFormat.Csv, Assignment(), "a1");
+
+        Assert.Empty(batch.Errors);
+        Assert.Equal(new[] { "光合作用, 即", "multi\r\nline" }, batch.Submissions.Select(s => s.Answer));
     }
 
     [Fact]
