@@ -5,6 +5,8 @@ namespace Grading.Core.Batches;
 /// <summary>Entry point for batch files: picks the reader by format, then validates every row.</summary>
 public static class BatchParser
 {
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
     /// <summary>The format a file name implies; unknown extensions are sniffed from the first character.</summary>
     public static BatchFormat DetectFormat(string fileName, ReadOnlySpan<byte> content)
     {
@@ -31,7 +33,8 @@ public static class BatchParser
         string defaultAssignmentId,
         BatchLimits? limits = null)
     {
-        if (content.Trim(" \t\r\n"u8).IsEmpty)
+        var body = content.StartsWith(Utf8Bom) ? content[Utf8Bom.Length..] : content;
+        if (body.Trim(" \t\r\n"u8).IsEmpty)
         {
             throw new BatchFormatException("The file is empty: there is nothing to grade.");
         }

@@ -48,6 +48,7 @@ public static class CsvRowReader
                 $"The file is not a grading CSV: its header names none of the columns {string.Join(", ", FieldNames.All)}.");
         }
 
+        var submissionIdColumn = Array.IndexOf(columns, FieldNames.SubmissionId);
         var rows = new List<RawRow>();
         var dataRow = 0;
         while (csv.Read())
@@ -55,25 +56,28 @@ public static class CsvRowReader
             dataRow++;
             var parserRow = csv.Parser.Row;
             var record = csv.Parser.Record ?? [];
+            var submissionId = submissionIdColumn >= 0 && submissionIdColumn < record.Length && !record[submissionIdColumn].Contains(Replacement)
+                ? record[submissionIdColumn]
+                : null;
             if (badData.TryGetValue(parserRow, out var bad))
             {
-                rows.Add(Failed(dataRow, FieldNames.Row, bad));
+                rows.Add(Failed(dataRow, FieldNames.Row, bad, submissionId));
                 continue;
             }
 
             if (record.Length > header.Length)
             {
-                rows.Add(Failed(dataRow, FieldNames.Row, $"the row has {record.Length} fields but the header has {header.Length}"));
+                rows.Add(Failed(dataRow, FieldNames.Row, $"the row has {record.Length} fields but the header has {header.Length}", submissionId));
                 continue;
             }
 
-            rows.Add(ToRow(dataRow, columns, record));
+            rows.Add(ToRow(dataRow, columns, record, submissionId));
         }
 
         return rows;
     }
 
-    private static RawRow ToRow(int row, string?[] columns, string[] record)
+    private static RawRow ToRow(int row, string?[] columns, string[] record, string? submissionId)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         var references = new List<string>();
@@ -87,7 +91,7 @@ public static class CsvRowReader
 
             if (record[i].Contains(Replacement))
             {
-                return Failed(row, field, "holds bytes that are not valid UTF-8");
+                return Failed(row, field, "holds bytes that are not valid UTF-8", submissionId);
             }
 
             if (field is FieldNames.ReferenceAnswer or FieldNames.ReferenceAnswers)
@@ -110,6 +114,6 @@ public static class CsvRowReader
         return new RawRow(row, values, references);
     }
 
-    private static RawRow Failed(int row, string field, string message) =>
-        new(row, new Dictionary<string, string>(), [], field, message);
+    private static RawRow Failed(int row, string field, string message, string? submissionId = null) =>
+        new(row, submissionId is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [FieldNames.SubmissionId] = submissionId }, [], field, message);
 }

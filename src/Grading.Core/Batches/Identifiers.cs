@@ -15,6 +15,7 @@ public static partial class Identifiers
 
     public static string Describe => "letters, digits, '.', '_' or '-', starting with a letter or digit, at most 128 characters, no '..'";
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$", RegexOptions.CultureInvariant)]
+    // \z, not $: '$' also matches before a final "\n", which would let "s1\n" through.
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}\z", RegexOptions.CultureInvariant)]
     private static partial Regex SafeId();
 }

@@ -30,8 +30,8 @@ public static class JsonlRowReader
                 continue;
             }
 
-            var row = ReadLine(lineNumber, line);
-            if (row.ReadError is null)
+            var (row, isObject) = ReadLine(lineNumber, line);
+            if (isObject)
             {
                 objectsSeen++;
             }
@@ -51,7 +51,8 @@ public static class JsonlRowReader
         return rows;
     }
 
-    private static RawRow ReadLine(int lineNumber, ReadOnlySpan<byte> line)
+    /// <summary>Reads one line; IsObject is true when the line is a JSON object, even one with a bad field.</summary>
+    private static (RawRow Row, bool IsObject) ReadLine(int lineNumber, ReadOnlySpan<byte> line)
     {
         string text;
         try
@@ -60,7 +61,7 @@ public static class JsonlRowReader
         }
         catch (DecoderFallbackException e)
         {
-            return Failed(lineNumber, FieldNames.Row, $"the line holds bytes that are not valid UTF-8 (at byte {e.Index})");
+            return (Failed(lineNumber, FieldNames.Row, $"the line holds bytes that are not valid UTF-8 (at byte {e.Index})"), false);
         }
 
         JsonDocument document;
@@ -70,14 +71,14 @@ public static class JsonlRowReader
         }
         catch (JsonException e)
         {
-            return Failed(lineNumber, FieldNames.Row, $"malformed JSON: {e.Message}");
+            return (Failed(lineNumber, FieldNames.Row, $"malformed JSON: {e.Message}"), false);
         }
 
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return Failed(lineNumber, FieldNames.Row, $"expected a JSON object, found {Describe(document.RootElement.ValueKind)}");
+                return (Failed(lineNumber, FieldNames.Row, $"expected a JSON object, found {Describe(document.RootElement.ValueKind)}"), false);
             }
 
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -96,7 +97,7 @@ public static class JsonlRowReader
                     {
                         if (item.ValueKind != JsonValueKind.String)
                         {
-                            return Failed(lineNumber, field, $"every reference answer must be a string, found {Describe(item.ValueKind)}");
+                            return (Failed(lineNumber, field, $"every reference answer must be a string, found {Describe(item.ValueKind)}", SubmissionIdOf(document.RootElement)), true);
                         }
 
                         references.Add(item.GetString()!);
@@ -114,7 +115,7 @@ public static class JsonlRowReader
                         values[field] = property.Value.GetRawText();
                         break;
                     default:
-                        return Failed(lineNumber, field, $"must be a string or a number, found {Describe(property.Value.ValueKind)}");
+                        return (Failed(lineNumber, field, $"must be a string or a number, found {Describe(property.Value.ValueKind)}", SubmissionIdOf(document.RootElement)), true);
                 }
             }
 
@@ -123,12 +124,31 @@ public static class JsonlRowReader
                 references.AddRange(new[] { single, singleToo }.OfType<string>());
             }
 
-            return new RawRow(lineNumber, values, references);
+            return (new RawRow(lineNumber, values, references), true);
         }
     }
 
-    private static RawRow Failed(int row, string field, string message) =>
-        new(row, new Dictionary<string, string>(), [], field, message);
+    /// <summary>The row's submissionId when it is a plain string or number, so a field error can still name the submission.</summary>
+    private static string? SubmissionIdOf(JsonElement root)
+    {
+        foreach (var property in root.EnumerateObject())
+        {
+            if (FieldNames.Canonical(property.Name) == FieldNames.SubmissionId)
+            {
+                return property.Value.ValueKind switch
+                {
+                    JsonValueKind.String => property.Value.GetString(),
+                    JsonValueKind.Number => property.Value.GetRawText(),
+                    _ => null,
+                };
+            }
+        }
+
+        return null;
+    }
+
+    private static RawRow Failed(int row, string field, string message, string? submissionId = null) =>
+        new(row, submissionId is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [FieldNames.SubmissionId] = submissionId }, [], field, message);
 
     private static string Describe(JsonValueKind kind) => kind switch
     {

@@ -21,7 +21,8 @@ internal sealed class RowValidator(Assignment? assignment, string defaultAssignm
         {
             if (row.ReadError is not null)
             {
-                errors.Add(new RowError(row.Row, null, row.ReadErrorField ?? FieldNames.Row, row.ReadError));
+                var knownId = row.Get(FieldNames.SubmissionId)?.Trim();
+                errors.Add(new RowError(row.Row, Identifiers.IsValid(knownId) ? knownId : null, row.ReadErrorField ?? FieldNames.Row, row.ReadError));
                 continue;
             }
 

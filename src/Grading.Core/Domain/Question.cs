@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Grading.Core.Domain;
 
 /// <summary>A question of an assignment: what the student was asked and what a full answer contains.</summary>
@@ -9,7 +11,9 @@ public sealed record Question(
     IReadOnlyList<RubricCriterion>? Criteria = null,
     IReadOnlyList<GradedExample>? Examples = null)
 {
+    [JsonIgnore]
     public IReadOnlyList<RubricCriterion> CriteriaOrEmpty => Criteria ?? [];
 
+    [JsonIgnore]
     public IReadOnlyList<GradedExample> ExamplesOrEmpty => Examples ?? [];
 }

@@ -28,7 +28,13 @@ public static class GradeFactory
         }
 
         var confidence = Math.Clamp(result.Confidence, 0, 1);
-        if (confidence < reviewBelowConfidence)
+        if (double.IsNaN(confidence))
+        {
+            // Math.Clamp passes NaN through and NaN < threshold is false: without this the grade would skip review.
+            reasons.Add("grader returned no confidence");
+            confidence = 0;
+        }
+        else if (confidence < reviewBelowConfidence)
         {
             reasons.Add($"low confidence {confidence:0.00} (below {reviewBelowConfidence:0.00})");
         }

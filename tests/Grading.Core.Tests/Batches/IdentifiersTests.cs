@@ -1,0 +1,49 @@
+using Grading.Core.Batches;
+
+namespace Grading.Core.Tests.Batches;
+
+public class IdentifiersTests
+{
+    [Theory]
+    [InlineData("s1")]
+    [InlineData("S-001_b.2")]
+    [InlineData("0")]
+    [InlineData("a.b.c")]
+    [InlineData("bio-101")]
+    public void IsValid_SafeIds_AreAccepted(string id)
+    {
+        Assert.True(Identifiers.IsValid(id));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData(" ")]
+    [InlineData("../x")]
+    [InlineData("..")]
+    [InlineData("a..b")]
+    [InlineData("a/b")]
+    [InlineData("a\\b")]
+    [InlineData("a b")]
+    [InlineData(".hidden")]
+    [InlineData("_x")]
+    [InlineData("-x")]
+    [InlineData("x\n")]
+    [InlineData("x\u0000")]
+    [InlineData("ｓ１")]
+    [InlineData("é")]
+    [InlineData("C:")]
+    [InlineData("a?b")]
+    [InlineData("%2e%2e")]
+    public void IsValid_UnsafeIds_AreRejected(string? id)
+    {
+        Assert.False(Identifiers.IsValid(id));
+    }
+
+    [Fact]
+    public void IsValid_LengthLimit_Is128Characters()
+    {
+        Assert.True(Identifiers.IsValid(new string('a', Identifiers.MaxLength)));
+        Assert.False(Identifiers.IsValid(new string('a', Identifiers.MaxLength + 1)));
+    }
+}
