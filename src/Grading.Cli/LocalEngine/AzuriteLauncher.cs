@@ -92,9 +92,11 @@ public static class AzuriteLauncher
         {
             // Through sh with '&' and (when present) setsid: Azurite gets its own session, is reparented to
             // init, and writes to a file instead of our pipes, so neither Ctrl+C nor our exit stops it.
+            // The pid file is the one scripts/azurite.sh stop reads.
             string command = string.Join(' ', new[] { azuriteExecutable }.Concat(AzuriteArguments(dataDirectory)).Select(ShellQuote));
             string script = $"if command -v setsid >/dev/null 2>&1; then detach=setsid; else detach=; fi; "
-                + $"$detach {command} </dev/null >>{ShellQuote(logFile)} 2>&1 &";
+                + $"$detach {command} </dev/null >>{ShellQuote(logFile)} 2>&1 & "
+                + $"echo $! >{ShellQuote(Path.Combine(dataDirectory, "azurite.pid"))}";
             startInfo = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
             startInfo.ArgumentList.Add("-c");
             startInfo.ArgumentList.Add(script);

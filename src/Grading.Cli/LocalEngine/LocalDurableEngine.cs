@@ -139,6 +139,11 @@ public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
             // engines on one machine (two CLI processes, or two hosts in one test) would both believe they own
             // every control queue and process the same orchestrations at once ("split brain", duplicate activities).
             WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}",
+
+            // The app lease only matters when two differently named apps swap over one hub (blue/green). With it on,
+            // DTFx 2.11.2 can restart the partition manager right after StopAsync (its starter loop wakes on the
+            // shutdown event before it is cancelled), leaving a lease loop running after the engine has stopped.
+            UseAppLease = false,
         });
 
     WebApplication BuildSidecar(AzureStorageOrchestrationService service)

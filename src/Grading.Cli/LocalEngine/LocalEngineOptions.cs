@@ -19,7 +19,12 @@ public sealed record LocalEngineOptions
     /// </summary>
     public TimeSpan WorkItemQueueVisibilityTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
-    public int MaxConcurrentActivities { get; init; } = Environment.ProcessorCount * 4;
+    /// <summary>
+    /// Activities in flight per engine. Each activity spends about 0.25 s in queue and sidecar round trips
+    /// on Azurite, so throughput scales with this even for trivial activities (200 no-op activities: 53 s at 2,
+    /// 8-13 s at 8, 8 s at 32, start-up included). Gate scarce resources such as the GPU inside the activity.
+    /// </summary>
+    public int MaxConcurrentActivities { get; init; } = Math.Max(16, Environment.ProcessorCount * 4);
 
     public int MaxConcurrentOrchestrations { get; init; } = Environment.ProcessorCount * 2;
 

@@ -21,9 +21,12 @@ public sealed class LocalDurableEngineTests(AzuriteFixture azurite, ITestOutputH
         Stopwatch elapsed = Stopwatch.StartNew();
         string instanceId = await host.Client.ScheduleNewOrchestrationInstanceAsync(
             nameof(SumOfSquaresOrchestrator), activityCount, timeout.Token);
+        await host.Client.WaitForInstanceStartAsync(instanceId, timeout.Token);
+        TimeSpan started = elapsed.Elapsed;
         OrchestrationMetadata result = await host.Client.WaitForInstanceCompletionAsync(
             instanceId, getInputsAndOutputs: true, timeout.Token);
-        output.WriteLine($"{activityCount} activities fanned out and in after {elapsed.Elapsed.TotalSeconds:0.0} s");
+        output.WriteLine(
+            $"{activityCount} activities: started after {started.TotalSeconds:0.0} s, fanned out and in after {elapsed.Elapsed.TotalSeconds:0.0} s");
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
         Assert.Equal(SumOfSquaresOrchestrator.ExpectedSum(activityCount), result.ReadOutputAs<int>());

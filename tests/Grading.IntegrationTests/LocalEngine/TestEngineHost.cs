@@ -21,7 +21,8 @@ public sealed class TestEngineHost : IAsyncDisposable
     public static async Task<TestEngineHost> StartAsync(LocalEngineOptions options, string hostName = "host", CancellationToken cancellationToken = default)
     {
         HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+        builder.Logging.AddSimpleConsole(console => { console.SingleLine = true; console.TimestampFormat = "HH:mm:ss.fff "; });
+        builder.Logging.AddFilter("Grading", LogLevel.Information);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(new ActivityExecutionCounter(hostName));
         builder.Services.AddLocalDurableEngine(options, tasks =>
