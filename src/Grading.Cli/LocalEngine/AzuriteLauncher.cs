@@ -1,0 +1,194 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Grading.Cli.LocalEngine;
+
+/// <summary>
+/// Starts the project-local Azurite (npm devDependency, see package.json) when nothing answers on
+/// the storage emulator ports. The C# twin of scripts/azurite.sh, for the CLI and the tests.
+/// </summary>
+public static class AzuriteLauncher
+{
+    public const int BlobPort = 10000;
+    public const int QueuePort = 10001;
+    public const int TablePort = 10002;
+
+    static readonly int[] AllPorts = [BlobPort, QueuePort, TablePort];
+    static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(5);
+
+    public static async Task EnsureRunningAsync(string repositoryRoot, CancellationToken cancellationToken = default)
+    {
+        if (await PortAnswersAsync(BlobPort, cancellationToken))
+        {
+            return;
+        }
+
+        string dataDirectory = Path.Combine(repositoryRoot, ".azurite");
+        Directory.CreateDirectory(dataDirectory);
+
+        // Test processes and CLI runs may start together; only one of them may run npm ci or spawn Azurite.
+        await using FileStream startLock = await AcquireLockAsync(Path.Combine(dataDirectory, "start.lock"), cancellationToken);
+        if (await PortAnswersAsync(BlobPort, cancellationToken))
+        {
+            return;
+        }
+
+        await EnsureToolInstalledAsync("node", repositoryRoot, cancellationToken);
+        string azuriteExecutable = Path.Combine(repositoryRoot, "node_modules", ".bin", OperatingSystem.IsWindows() ? "azurite.cmd" : "azurite");
+        if (!File.Exists(azuriteExecutable))
+        {
+            await EnsureToolInstalledAsync("npm", repositoryRoot, cancellationToken);
+            await RunToCompletionAsync("npm", ["ci", "--no-audit", "--no-fund"], repositoryRoot, cancellationToken);
+            if (!File.Exists(azuriteExecutable))
+            {
+                throw new InvalidOperationException($"npm ci finished but {azuriteExecutable} is still missing; is azurite in package.json?");
+            }
+        }
+
+        string logFile = Path.Combine(dataDirectory, "azurite.log");
+        StartDetached(azuriteExecutable, dataDirectory, logFile, repositoryRoot);
+        await WaitForPortsAsync(logFile, cancellationToken);
+    }
+
+    public static async Task<bool> PortAnswersAsync(int port, CancellationToken cancellationToken = default)
+    {
+        using TcpClient client = new();
+        using CancellationTokenSource timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(1));
+        try
+        {
+            await client.ConnectAsync(IPAddress.Loopback, port, timeout.Token);
+            return true;
+        }
+        catch (Exception exception) when (exception is SocketException || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return false;
+        }
+    }
+
+    static IReadOnlyList<string> AzuriteArguments(string dataDirectory) =>
+    [
+        "--silent", "--skipApiVersionCheck", "--loose", "--location", dataDirectory,
+        "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
+        "--blobPort", BlobPort.ToString(), "--queuePort", QueuePort.ToString(), "--tablePort", TablePort.ToString(),
+    ];
+
+    static void StartDetached(string azuriteExecutable, string dataDirectory, string logFile, string workingDirectory)
+    {
+        ProcessStartInfo startInfo;
+        if (OperatingSystem.IsWindows())
+        {
+            // A shell-executed process is not tied to this console, so it survives our exit.
+            startInfo = new ProcessStartInfo(azuriteExecutable) { UseShellExecute = true, WindowStyle = ProcessWindowStyle.Hidden };
+            foreach (string argument in AzuriteArguments(dataDirectory))
+            {
+                startInfo.ArgumentList.Add(argument);
+            }
+        }
+        else
+        {
+            // Through sh with '&' and (when present) setsid: Azurite gets its own session, is reparented to
+            // init, and writes to a file instead of our pipes, so neither Ctrl+C nor our exit stops it.
+            // The pid file is the one scripts/azurite.sh stop reads.
+            string command = string.Join(' ', new[] { azuriteExecutable }.Concat(AzuriteArguments(dataDirectory)).Select(ShellQuote));
+            string script = $"if command -v setsid >/dev/null 2>&1; then detach=setsid; else detach=; fi; "
+                + $"$detach {command} </dev/null >>{ShellQuote(logFile)} 2>&1 & "
+                + $"echo $! >{ShellQuote(Path.Combine(dataDirectory, "azurite.pid"))}";
+            startInfo = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
+            startInfo.ArgumentList.Add("-c");
+            startInfo.ArgumentList.Add(script);
+        }
+
+        startInfo.WorkingDirectory = workingDirectory;
+        using Process launcher = Process.Start(startInfo)
+            ?? throw new InvalidOperationException($"Could not start {azuriteExecutable}.");
+        if (!OperatingSystem.IsWindows())
+        {
+            launcher.WaitForExit();
+        }
+    }
+
+    static async Task WaitForPortsAsync(string logFile, CancellationToken cancellationToken)
+    {
+        Stopwatch elapsed = Stopwatch.StartNew();
+        while (elapsed.Elapsed < StartTimeout)
+        {
+            bool allAnswer = true;
+            foreach (int port in AllPorts)
+            {
+                allAnswer &= await PortAnswersAsync(port, cancellationToken);
+            }
+
+            if (allAnswer)
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
+        }
+
+        throw new TimeoutException(
+            $"Azurite did not answer on 127.0.0.1:{BlobPort}-{TablePort} within {StartTimeout.TotalSeconds:0} s; see {logFile}.");
+    }
+
+    static async Task EnsureToolInstalledAsync(string tool, string workingDirectory, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await RunToCompletionAsync(tool, ["--version"], workingDirectory, cancellationToken);
+        }
+        catch (Win32Exception exception)
+        {
+            throw new InvalidOperationException(
+                $"'{tool}' was not found on PATH. Azurite is installed and run with Node.js and npm: install Node.js (with npm), "
+                + "then run 'npm ci' in the repository root, or start any storage emulator on ports 10000-10002.",
+                exception);
+        }
+    }
+
+    static async Task RunToCompletionAsync(string fileName, IReadOnlyList<string> arguments, string workingDirectory, CancellationToken cancellationToken)
+    {
+        ProcessStartInfo startInfo = new(fileName)
+        {
+            WorkingDirectory = workingDirectory,
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (string argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        using Process process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {fileName}.");
+        Task<string> standardOutput = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        Task<string> standardError = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"'{fileName} {string.Join(' ', arguments)}' exited with {process.ExitCode}:{Environment.NewLine}{await standardError}{await standardOutput}");
+        }
+    }
+
+    static async Task<FileStream> AcquireLockAsync(string lockPath, CancellationToken cancellationToken)
+    {
+        Stopwatch elapsed = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (elapsed.Elapsed < LockTimeout)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
+            }
+        }
+    }
+
+    static string ShellQuote(string value) => "'" + value.Replace("'", "'\\''") + "'";
+}

@@ -1,0 +1,3 @@
+namespace Grading.IntegrationTests.LocalEngine.TestTasks;
+
+public sealed record ProgressStatus(string Phase, string Detail);
