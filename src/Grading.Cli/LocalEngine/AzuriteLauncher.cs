@@ -44,7 +44,7 @@ public static class AzuriteLauncher
             await RunToCompletionAsync("npm", ["ci", "--no-audit", "--no-fund"], repositoryRoot, cancellationToken);
             if (!File.Exists(azuriteExecutable))
             {
-                throw new InvalidOperationException($"npm ci finished but {azuriteExecutable} is still missing; is azurite in package.json?");
+                throw new LocalEngineUnavailableException($"npm ci finished but {azuriteExecutable} is still missing; is azurite in package.json?");
             }
         }
 
@@ -104,7 +104,7 @@ public static class AzuriteLauncher
 
         startInfo.WorkingDirectory = workingDirectory;
         using Process launcher = Process.Start(startInfo)
-            ?? throw new InvalidOperationException($"Could not start {azuriteExecutable}.");
+            ?? throw new LocalEngineUnavailableException($"Could not start {azuriteExecutable}.");
         if (!OperatingSystem.IsWindows())
         {
             launcher.WaitForExit();
@@ -130,7 +130,7 @@ public static class AzuriteLauncher
             await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
         }
 
-        throw new TimeoutException(
+        throw new LocalEngineUnavailableException(
             $"Azurite did not answer on 127.0.0.1:{BlobPort}-{TablePort} within {StartTimeout.TotalSeconds:0} s; see {logFile}.");
     }
 
@@ -142,7 +142,7 @@ public static class AzuriteLauncher
         }
         catch (Win32Exception exception)
         {
-            throw new InvalidOperationException(
+            throw new LocalEngineUnavailableException(
                 $"'{tool}' was not found on PATH. Azurite is installed and run with Node.js and npm: install Node.js (with npm), "
                 + "then run 'npm ci' in the repository root, or start any storage emulator on ports 10000-10002.",
                 exception);
@@ -163,13 +163,13 @@ public static class AzuriteLauncher
             startInfo.ArgumentList.Add(argument);
         }
 
-        using Process process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {fileName}.");
+        using Process process = Process.Start(startInfo) ?? throw new LocalEngineUnavailableException($"Could not start {fileName}.");
         Task<string> standardOutput = process.StandardOutput.ReadToEndAsync(cancellationToken);
         Task<string> standardError = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException(
+            throw new LocalEngineUnavailableException(
                 $"'{fileName} {string.Join(' ', arguments)}' exited with {process.ExitCode}:{Environment.NewLine}{await standardError}{await standardOutput}");
         }
     }
