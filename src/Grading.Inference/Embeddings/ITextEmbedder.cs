@@ -1,0 +1,14 @@
+namespace Grading.Inference.Embeddings;
+
+/// <summary>Turns texts into unit-length vectors whose dot product is their cosine similarity.</summary>
+public interface ITextEmbedder
+{
+    /// <summary>Length of every vector <see cref="Embed"/> returns.</summary>
+    int Dimension { get; }
+
+    /// <summary>
+    /// Embeds all texts in one call so implementations can batch; the result has one L2-normalised vector per text, in order.
+    /// Safe to call from several threads at once.
+    /// </summary>
+    float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,84 @@
+using Grading.Inference.Embeddings;
+
+namespace Grading.Inference.Tests.Embeddings;
+
+[Collection(MiniLmCollection.Name)]
+public sealed class MiniLmEmbedderTests(MiniLmEmbedderFixture fixture)
+{
+    private readonly MiniLmEmbedder _embedder = fixture.Embedder;
+
+    [Fact]
+    public void Embed_SeveralTexts_ReturnsOneUnitVectorOfModelDimensionPerText()
+    {
+        var vectors = _embedder.Embed(["The cat sat on the mat.", "Short.", SampleTexts.LongOffTopicText]);
+
+        Assert.Equal(3, vectors.Length);
+        Assert.Equal(384, _embedder.Dimension);
+        Assert.All(vectors, vector =>
+        {
+            Assert.Equal(_embedder.Dimension, vector.Length);
+            Assert.Equal(1.0, Math.Sqrt(VectorMath.Dot(vector, vector)), 3);
+        });
+    }
+
+    [Fact]
+    public void Embed_Paraphrase_IsMoreSimilarThanUnrelatedSentence()
+    {
+        var vectors = _embedder.Embed([
+            "The cat is sleeping on the mat.",
+            "A kitten naps on the rug.",
+            "Interest rates rose sharply this quarter.",
+        ]);
+
+        var paraphrase = VectorMath.Dot(vectors[0], vectors[1]);
+        var unrelated = VectorMath.Dot(vectors[0], vectors[2]);
+        Assert.True(paraphrase > unrelated + 0.3f, $"paraphrase {paraphrase:0.000}, unrelated {unrelated:0.000}");
+    }
+
+    [Fact]
+    public void Embed_LongTextEndingWithRelevantSentence_IsCloserToThatTopicThanWithoutIt()
+    {
+        var relevantEnding = " Photosynthesis turns sunlight, water and carbon dioxide into glucose and oxygen.";
+        var vectors = _embedder.Embed([
+            SampleTexts.PhotosynthesisReference,
+            SampleTexts.LongOffTopicText,
+            SampleTexts.LongOffTopicText + relevantEnding,
+        ]);
+
+        var without = VectorMath.Dot(vectors[0], vectors[1]);
+        var with = VectorMath.Dot(vectors[0], vectors[2]);
+        // Truncating at 256 (or the tokenizer's 512) tokens would drop the ending and make both equal.
+        Assert.True(with > without + 0.1f, $"with ending {with:0.000}, without {without:0.000}");
+    }
+
+    [Fact]
+    public void SplitIntoWindows_TextOverModelWindow_ReturnsSeveralWindowsEndingWithLastWords()
+    {
+        var windows = _embedder.SplitIntoWindows(SampleTexts.LongOffTopicText + " final-marker");
+
+        Assert.True(windows.Count >= 3, $"got {windows.Count} windows");
+        Assert.EndsWith("final-marker", windows[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SplitIntoWindows_ShortText_ReturnsTextUnchanged()
+    {
+        var windows = _embedder.SplitIntoWindows("Mitochondria release energy from glucose.");
+
+        Assert.Equal(["Mitochondria release energy from glucose."], windows);
+    }
+
+    [Fact]
+    public async Task Embed_ConcurrentCallers_GetSameVectorsAsSingleCaller()
+    {
+        string[] texts = ["Water boils at 100 degrees Celsius.", "Enzymes lower activation energy.", "Rome is in Italy."];
+        var expected = _embedder.Embed(texts);
+
+        var concurrent = await Task.WhenAll(texts.Select(text => Task.Run(() => _embedder.Embed([text])[0])));
+
+        for (var i = 0; i < texts.Length; i++)
+        {
+            Assert.Equal(1.0, VectorMath.Dot(expected[i], concurrent[i]), 4);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using Grading.Inference.Similarity;
+
+namespace Grading.Inference.Tests.Similarity;
+
+public sealed class KeyTermsTests
+{
+    [Fact]
+    public void Extract_SentenceWithStopWords_KeepsOnlyContentWordsOnce()
+    {
+        var terms = KeyTerms.Extract("The enzyme binds to the substrate, and the enzymes are reused.");
+
+        Assert.Equal(["enzyme", "binds", "substrate", "reused"], terms.Select(term => term.Text));
+    }
+
+    [Theory]
+    [InlineData("Enzymes", "enzyme")]
+    [InlineData("photosynthetic", "photosynthesis")]
+    [InlineData("produced", "produce")]
+    public void IsCoveredBy_OtherFormOfSameWord_IsCovered(string answerWord, string referenceWord)
+    {
+        var term = KeyTerms.Extract(referenceWord).Single();
+
+        Assert.True(KeyTerms.IsCoveredBy(term, KeyTerms.StemsOf($"It is {answerWord}.")));
+    }
+
+    [Fact]
+    public void IsCoveredBy_DifferentShortWord_IsNotCovered()
+    {
+        var term = KeyTerms.Extract("care").Single();
+
+        Assert.False(KeyTerms.IsCoveredBy(term, KeyTerms.StemsOf("a car")));
+    }
+}
