@@ -1,4 +1,5 @@
 using Grading.Cli.Hosting;
+using Grading.Cli.LocalEngine;
 using Grading.Cli.Output;
 using Grading.Core.Batches;
 using Grading.Core.Reports;
@@ -60,13 +61,20 @@ public sealed class GradeCommand : AsyncCommand<GradeSettings>
             .StartAsync(async progressContext =>
             {
                 var task = progressContext.AddTask("preparing", maxValue: 1);
-                var progress = new Progress<BatchProgress>(p =>
+                void Show(BatchProgress p)
                 {
                     task.Description = $"{p.Stage}: {p.Graded + p.Failed}/{p.Total} graded, {p.NeedsReview} to review, {p.Rejected} rejected";
                     task.MaxValue = Math.Max(1, p.Total);
                     task.Value = p.Graded + p.Failed;
-                });
-                final = await batches.WaitAsync(batchId, progress, cancellationToken: cancellationToken);
+                }
+
+                // A synchronous IProgress: Progress<T> would post to the thread pool and could show a stale value last.
+                final = await batches.WaitAsync(batchId, new SynchronousProgress<BatchProgress>(Show), cancellationToken: cancellationToken);
+                if (final.Progress is { } last)
+                {
+                    Show(last);
+                }
+
                 task.Value = task.MaxValue;
             });
         return final!;

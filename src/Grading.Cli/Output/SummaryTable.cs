@@ -8,16 +8,16 @@ internal static class SummaryTable
 {
     public static void Write(BatchSummary summary)
     {
-        var totals = new Table().Title($"Batch {summary.BatchId}").AddColumns("rows", "graded", "rejected", "failed", "needs review", "mean %", "grader");
+        var totals = new Table().Title($"Batch {summary.BatchId}").AddColumns("rows", "graded", "rejected", "failed", "needs review", "mean %");
         totals.AddRow(
             summary.Rows.ToString(CultureInfo.InvariantCulture),
             summary.Graded.ToString(CultureInfo.InvariantCulture),
             summary.Rejected.ToString(CultureInfo.InvariantCulture),
             summary.Failed.ToString(CultureInfo.InvariantCulture),
             summary.NeedsReview.ToString(CultureInfo.InvariantCulture),
-            summary.MeanPercent.ToString("0.0", CultureInfo.InvariantCulture),
-            Markup.Escape($"{summary.Grader} ({summary.ModelVersion})"));
+            summary.MeanPercent.ToString("0.0", CultureInfo.InvariantCulture));
         AnsiConsole.Write(totals);
+        AnsiConsole.MarkupLineInterpolated($"Grader: {summary.Grader} ({summary.ModelVersion})");
 
         var questions = new Table().AddColumns("question", "graded", "mean score", "max", "mean %", "needs review");
         foreach (var q in summary.Questions)

@@ -104,11 +104,8 @@ public static class CsvRowReader
                 continue;
             }
 
-            // An empty cell means "not given", as a missing JSON property does.
-            if (record[i].Length > 0)
-            {
-                values[field] = record[i];
-            }
+            // Kept even when empty: an empty answer cell is "the answer is empty", not "no answer column".
+            values[field] = record[i];
         }
 
         return new RawRow(row, values, references);

@@ -56,7 +56,7 @@ internal sealed class RowValidator(Assignment? assignment, string defaultAssignm
             return (null, null, Fail(FieldNames.SubmissionId, $"'{Shorten(submissionId)}' is not a valid id: use {Identifiers.Describe}"));
         }
 
-        var assignmentId = row.Get(FieldNames.AssignmentId)?.Trim() ?? assignment?.Id ?? defaultAssignmentId;
+        var assignmentId = Optional(row, FieldNames.AssignmentId) ?? assignment?.Id ?? defaultAssignmentId;
         if (!Identifiers.IsValid(assignmentId))
         {
             return (null, null, Fail(FieldNames.AssignmentId, $"'{Shorten(assignmentId)}' is not a valid id: use {Identifiers.Describe}"));
@@ -106,19 +106,19 @@ internal sealed class RowValidator(Assignment? assignment, string defaultAssignm
         }
 
         firstRowOfSubmission[submissionId] = row.Row;
-        var submission = new Submission(submissionId, assignmentId, question!.Id, answer, humanScore, row.Get(FieldNames.HumanFeedback));
+        var submission = new Submission(submissionId, assignmentId, question!.Id, answer, humanScore, Optional(row, FieldNames.HumanFeedback));
         return (submission, question, null);
     }
 
     private (Question? Question, RowError? Error) ResolveQuestion(RawRow row, Func<string, string, RowError> fail)
     {
-        var questionId = row.Get(FieldNames.QuestionId)?.Trim();
+        var questionId = Optional(row, FieldNames.QuestionId);
         if (questionId is not null && !Identifiers.IsValid(questionId))
         {
             return (null, fail(FieldNames.QuestionId, $"'{Shorten(questionId)}' is not a valid id: use {Identifiers.Describe}"));
         }
 
-        var maxScoreText = row.Get(FieldNames.MaxScore);
+        var maxScoreText = Optional(row, FieldNames.MaxScore);
         double? maxScore = null;
         if (maxScoreText is not null)
         {
@@ -199,6 +199,10 @@ internal sealed class RowValidator(Assignment? assignment, string defaultAssignm
         inlineQuestions[id] = (question, row.Row);
         return (question, null);
     }
+
+    /// <summary>An optional field: an empty or blank cell counts as not given.</summary>
+    private static string? Optional(RawRow row, string field) =>
+        row.Get(field) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 
     private static bool TryParseNumber(string text, out double value) =>
         double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);

@@ -1,3 +1,4 @@
+using Grading.Inference.Hosting;
 using Grading.Orchestration.Client;
 using Grading.Orchestration.Options;
 using Grading.Orchestration.Storage;
@@ -12,7 +13,7 @@ public static class GradingServiceCollectionExtensions
     /// <summary>
     /// Everything a grading host needs except the Durable engine itself (the Functions host and the local host each
     /// bring their own): options validated at start, storage clients, stores, and the batch client.
-    /// The grader (<see cref="Core.Grading.IGrader"/>) is registered by the caller or by Grading.Inference.
+    /// The grader comes from Grading.Inference; a host may register its own <see cref="Core.Grading.IGrader"/> after this call.
     /// </summary>
     public static IServiceCollection AddGrading(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,6 +30,7 @@ public static class GradingServiceCollectionExtensions
         services.AddSingleton<GradeStore>();
         services.AddSingleton<ReportStore>();
         services.AddSingleton<BatchClient>();
+        services.AddGraders();
         return services;
     }
 }

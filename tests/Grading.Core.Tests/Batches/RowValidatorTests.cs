@@ -67,6 +67,7 @@ public class RowValidatorTests
         var error = BadCsvRow("submissionId,questionId,answer", row, "ok1,q1,yes", "ok3,q2,no");
 
         Assert.Equal(("s2", FieldNames.Answer), (error.SubmissionId, error.Field));
+        Assert.Contains("empty", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -78,7 +79,7 @@ public class RowValidatorTests
     [InlineData("\"Infinity\"", "not a number")]
     [InlineData("\"-Infinity\"", "not a number")]
     [InlineData("1e400", "not a number")]
-    [InlineData("\"\"", "not a number")]
+    [InlineData("\"\"", "required when the question is given inline")]
     public void Validate_BadMaxScore_IsMaxScoreError(string maxScoreJson, string messagePart)
     {
         var line = $$"""{"submissionId":"s2","question":"Why?","referenceAnswer":"Because.","maxScore":{{maxScoreJson}},"answer":"a"}""";

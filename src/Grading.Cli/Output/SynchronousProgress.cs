@@ -1,0 +1,6 @@
+namespace Grading.Cli.Output;
+
+internal sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
+}
