@@ -1,0 +1,115 @@
+using Microsoft.ML.OnnxRuntimeGenAI;
+
+namespace Grading.Inference.GenAi;
+
+/// <summary>
+/// Generates with the shared <see cref="DecoderModel"/>: one <see cref="Generator"/> per call, holding the call's prompts
+/// as one left-padded batch (<c>batch_size</c> N). At most <c>maxConcurrentGenerators</c> generators run at once (each
+/// holds a KV cache; more would only compete for the same cores or GPU); cancellation is checked between tokens.
+/// </summary>
+public sealed class GenAiTextGenerator : ITextGenerator, IDisposable
+{
+    private readonly DecoderModel _model;
+    private readonly SemaphoreSlim _generators;
+
+    public GenAiTextGenerator(DecoderModel model, int maxConcurrentGenerators = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrentGenerators, 1);
+        _model = model;
+        _generators = new SemaphoreSlim(maxConcurrentGenerators, maxConcurrentGenerators);
+    }
+
+    /// <summary>Called with the elapsed time when the first new token of a call is ready (for the benchmark).</summary>
+    public Action<TimeSpan>? FirstTokenObserved { get; set; }
+
+    public async Task<IReadOnlyList<GeneratedText>> GenerateAsync(IReadOnlyList<string> prompts, SearchOptions options, CancellationToken cancellationToken = default)
+    {
+        if (prompts.Count == 0)
+        {
+            return [];
+        }
+
+        await _generators.WaitAsync(cancellationToken);
+        try
+        {
+            // Generation is native, CPU- or GPU-bound work; keep it off the caller's thread.
+            return await Task.Run(() => Generate(prompts, options, cancellationToken), cancellationToken);
+        }
+        finally
+        {
+            _generators.Release();
+        }
+    }
+
+    private IReadOnlyList<GeneratedText> Generate(IReadOnlyList<string> prompts, SearchOptions options, CancellationToken cancellationToken)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        using var sequences = _model.Tokenizer.EncodeBatch(prompts.ToArray());
+        var promptLengths = new int[prompts.Count];
+        for (var i = 0; i < prompts.Count; i++)
+        {
+            promptLengths[i] = sequences[(ulong)i].Length;
+        }
+
+        // Shorter prompts are left-padded to the longest, so every row's new tokens start at the same index.
+        var paddedPromptLength = promptLengths.Max();
+        using var parameters = new GeneratorParams(_model.Model);
+        parameters.SetSearchOption("batch_size", prompts.Count);
+        parameters.SetSearchOption("max_length", paddedPromptLength + options.MaxNewTokens);
+        parameters.SetSearchOption("do_sample", options.DoSample);
+        parameters.SetSearchOption("num_beams", 1);
+        parameters.SetSearchOption("repetition_penalty", options.RepetitionPenalty);
+        if (options.DoSample)
+        {
+            parameters.SetSearchOption("temperature", options.Temperature);
+            parameters.SetSearchOption("top_p", options.TopP);
+            parameters.SetSearchOption("top_k", options.TopK);
+            parameters.SetSearchOption("random_seed", options.RandomSeed);
+        }
+
+        using var generator = new Generator(_model.Model, parameters);
+        generator.AppendTokenSequences(sequences);
+        var first = true;
+        while (!generator.IsDone())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            generator.GenerateNextToken();
+            if (first)
+            {
+                FirstTokenObserved?.Invoke(started.Elapsed);
+                first = false;
+            }
+        }
+
+        var results = new GeneratedText[prompts.Count];
+        for (var i = 0; i < prompts.Count; i++)
+        {
+            var sequence = generator.GetSequence((ulong)i);
+            var generated = sequence.Length > paddedPromptLength ? sequence[paddedPromptLength..] : [];
+            var end = IndexOfEndToken(generated);
+            var tokens = (end >= 0 ? generated[..end] : generated).ToArray();
+            // GenAI does not append the end token itself: a row that ends before its budget stopped at one.
+            results[i] = new GeneratedText(_model.Tokenizer.Decode(tokens), tokens, end >= 0 || generated.Length < options.MaxNewTokens);
+        }
+
+        return results;
+    }
+
+    private int IndexOfEndToken(ReadOnlySpan<int> tokens)
+    {
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            foreach (var end in _model.EndTokenIds)
+            {
+                if (tokens[i] == end)
+                {
+                    return i;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    public void Dispose() => _generators.Dispose();
+}

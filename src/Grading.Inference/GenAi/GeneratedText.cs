@@ -1,0 +1,4 @@
+namespace Grading.Inference.GenAi;
+
+/// <summary>What the decoder wrote for one prompt: the new tokens only (never the prompt), decoded, and whether it stopped at an end token (rather than running out of new-token budget).</summary>
+public sealed record GeneratedText(string Text, IReadOnlyList<int> Tokens, bool StoppedAtEndToken);
