@@ -2,6 +2,8 @@ using Grading.Cli.Hosting;
 using Grading.Cli.LocalEngine;
 using Grading.Cli.Output;
 using Grading.Core.Batches;
+using Grading.Core.Grading;
+using Grading.Inference.GenAi;
 using Grading.Core.Reports;
 using Grading.Orchestration.Client;
 using Grading.Orchestration.Messages;
@@ -18,7 +20,10 @@ public sealed class GradeCommand : AsyncCommand<GradeSettings>
     {
         try
         {
-            using var host = await LocalHost.StartAsync(settings, cancellationToken);
+            using var host = await LocalHost.StartAsync(settings, settings.GraderConfiguration(), cancellationToken);
+            // Load the grader now: a bad model folder should stop the command with one clear message, not fail every chunk.
+            var grader = host.Services.GetRequiredService<IGrader>();
+            AnsiConsole.MarkupLineInterpolated($"Grader [bold]{grader.Name}[/] ({grader.ModelVersion}).");
             var batches = host.Services.GetRequiredService<BatchClient>();
             var request = new BatchRequest(
                 Path.GetFileName(settings.File),
@@ -45,7 +50,7 @@ public sealed class GradeCommand : AsyncCommand<GradeSettings>
             await host.StopAsync(CancellationToken.None);
             return 0;
         }
-        catch (Exception e) when (e is BatchFormatException or AssignmentFormatException or LocalEngineUnavailableException)
+        catch (Exception e) when (e is BatchFormatException or AssignmentFormatException or LocalEngineUnavailableException or ModelFolderException)
         {
             Console.Error.WriteLine($"grading: {e.Message}");
             return 2;

@@ -19,8 +19,57 @@ public sealed class GradeSettings : LocalHostSettings
     [Description("Write results.jsonl, results.csv, summary.json and errors.jsonl into this folder.")]
     public string? Out { get; init; }
 
+    [CommandOption("-g|--grader <NAME>")]
+    [Description("encoder (default), genai (score and feedback from the int4 decoder), two-stage (score from a regression head, feedback from the decoder) or score-head. Overrides Grading:Grader.")]
+    public string? Grader { get; init; }
+
+    [CommandOption("-m|--model <DIR>")]
+    [Description("Model folder for genai and two-stage: ORT GenAI builder output plus optional grading-model.json. Overrides Grading:Model:Path.")]
+    public string? Model { get; init; }
+
+    [CommandOption("-t|--template <NAME>")]
+    [Description("Prompt template: llama2, chatml or phi3. Default: grading-model.json's, else llama2.")]
+    public string? Template { get; init; }
+
+    /// <summary>The grader choices as configuration keys, laid over the host's configuration.</summary>
+    public IReadOnlyDictionary<string, string?> GraderConfiguration()
+    {
+        var values = new Dictionary<string, string?>();
+        if (Grader is not null)
+        {
+            values["Grading:Grader"] = Grader;
+        }
+
+        if (Model is not null)
+        {
+            values["Grading:Model:Path"] = System.IO.Path.GetFullPath(Model);
+        }
+
+        if (Template is not null)
+        {
+            values["Grading:Model:Template"] = Template;
+        }
+
+        return values;
+    }
+
     public override ValidationResult Validate()
     {
+        if (Grader is not null && !Grading.Inference.Hosting.GraderKinds.Selectable.Contains(Grader))
+        {
+            return ValidationResult.Error($"Unknown grader '{Grader}'. Use one of: {string.Join(", ", Grading.Inference.Hosting.GraderKinds.Selectable)}.");
+        }
+
+        if (Grader is "genai" or "two-stage" or "score-head" && Model is null && Environment.GetEnvironmentVariable("Grading__Model__Path") is null)
+        {
+            return ValidationResult.Error($"--grader {Grader} needs --model DIR (or Grading__Model__Path).");
+        }
+
+        if (Model is not null && !Directory.Exists(Model))
+        {
+            return ValidationResult.Error($"The model folder '{Model}' does not exist.");
+        }
+
         if (!System.IO.File.Exists(File))
         {
             return ValidationResult.Error($"The batch file '{File}' does not exist.");

@@ -13,7 +13,8 @@ public static class LocalHost
 {
     public const string DevelopmentStorage = "UseDevelopmentStorage=true";
 
-    public static async Task<IHost> StartAsync(LocalHostSettings settings, CancellationToken cancellationToken = default)
+    /// <param name="overrides">Configuration values from the command line (e.g. the grader choice), laid over everything else.</param>
+    public static async Task<IHost> StartAsync(LocalHostSettings settings, IReadOnlyDictionary<string, string?>? overrides = null, CancellationToken cancellationToken = default)
     {
         var storage = settings.Storage ?? Environment.GetEnvironmentVariable("Grading__Storage__ConnectionString") ?? DevelopmentStorage;
         if (storage == DevelopmentStorage)
@@ -30,6 +31,11 @@ public static class LocalHost
             ["Logging:LogLevel:DurableTask"] = "Error",
             ["Logging:LogLevel:Microsoft.AspNetCore"] = "Error",
         });
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+
         builder.Logging.ClearProviders();
         // Logs go to stderr so that stdout carries only what the command prints.
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);

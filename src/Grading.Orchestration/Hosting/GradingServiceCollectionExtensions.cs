@@ -30,7 +30,7 @@ public static class GradingServiceCollectionExtensions
         services.AddSingleton<GradeStore>();
         services.AddSingleton<ReportStore>();
         services.AddSingleton<BatchClient>();
-        services.AddGraders();
+        services.AddGraders(configuration);
         return services;
     }
 }

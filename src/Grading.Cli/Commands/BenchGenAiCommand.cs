@@ -1,0 +1,130 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text.Json;
+using Grading.Core.Domain;
+using Grading.Core.Prompts;
+using Grading.Inference.GenAi;
+using Grading.Inference.Hosting;
+using Spectre.Console.Cli;
+
+namespace Grading.Cli.Commands;
+
+/// <summary>
+/// <c>grading bench genai --model DIR</c>: model load time, time to first token, and tokens/s generating the same
+/// answers one at a time and as one padded batch. The last line is one JSON object for scripts.
+/// </summary>
+public sealed class BenchGenAiCommand : AsyncCommand<BenchGenAiCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("-m|--model <DIR>")]
+        [Description("The model folder.")]
+        public string Model { get; init; } = "";
+
+        [CommandOption("--batch <N>")]
+        [Description("Answers per batch (and answers generated sequentially). Default: 8.")]
+        public int Batch { get; init; } = 8;
+
+        [CommandOption("--new-tokens <N>")]
+        [Description("New tokens per answer. Default: 64.")]
+        public int NewTokens { get; init; } = 64;
+
+        [CommandOption("-t|--template <NAME>")]
+        public string? Template { get; init; }
+
+        public override Spectre.Console.ValidationResult Validate()
+            => Directory.Exists(Model) ? Spectre.Console.ValidationResult.Success() : Spectre.Console.ValidationResult.Error($"The model folder '{Model}' does not exist.");
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        DecoderModel model;
+        try
+        {
+            model = DecoderModel.Load(settings.Model);
+        }
+        catch (ModelFolderException e)
+        {
+            Console.Error.WriteLine($"grading: {e.Message}");
+            return 2;
+        }
+
+        using var _ = model;
+        using var generator = new GenAiTextGenerator(model);
+        var graderSettings = DecoderGraderSettingsFactory.Create(model.Folder, new DecoderModelOptions { Template = settings.Template });
+        var prompts = BenchPrompts(settings.Batch, graderSettings.Template, graderSettings.Format);
+        // Budgets are exact: an early end token would make the two runs generate different amounts of text.
+        var options = SearchOptions.Greedy(settings.NewTokens);
+
+        await generator.GenerateAsync([prompts[0]], options, cancellationToken); // warm-up: first-run allocations are not throughput
+
+        TimeSpan? firstToken = null;
+        generator.FirstTokenObserved = elapsed => firstToken ??= elapsed;
+        await generator.GenerateAsync([prompts[0]], SearchOptions.Greedy(1), cancellationToken);
+
+        // Each run is timed whole, and from its first token on: the decode phase is where batching pays; the prompt
+        // (prefill) phase costs the same work either way and on a CPU dominates short replies to long prompts.
+        var sequential = new RunTiming();
+        foreach (var prompt in prompts)
+        {
+            sequential.Add(await TimeAsync(generator, [prompt], options, cancellationToken));
+        }
+
+        var batched = await TimeAsync(generator, prompts, options, cancellationToken);
+        generator.FirstTokenObserved = null;
+
+        using var promptTokens = model.Tokenizer.Encode(prompts[0]);
+        Console.WriteLine($"model {model.Folder.Path}: loaded in {model.LoadTime.TotalMilliseconds:0} ms; prompt {promptTokens[0].Length} tokens; {Environment.ProcessorCount} cores");
+        Console.WriteLine($"time to first token: {firstToken?.TotalMilliseconds:0.0} ms");
+        Console.WriteLine($"sequential: {sequential.Tokens} tokens in {sequential.Total.TotalSeconds:0.00} s = {sequential.TokensPerSecond:0.0} tokens/s; decode phase {sequential.DecodeTokensPerSecond:0.0} tokens/s");
+        Console.WriteLine($"batched ({settings.Batch}): {batched.Tokens} tokens in {batched.Total.TotalSeconds:0.00} s = {batched.TokensPerSecond:0.0} tokens/s ({batched.TokensPerSecond / sequential.TokensPerSecond:0.00}x); decode phase {batched.DecodeTokensPerSecond:0.0} tokens/s ({batched.DecodeTokensPerSecond / sequential.DecodeTokensPerSecond:0.00}x)");
+        Console.WriteLine(JsonSerializer.Serialize(new
+        {
+            bench = "genai",
+            model = model.Folder.Manifest.Id ?? Path.GetFileName(model.Folder.Path),
+            loadMs = Math.Round(model.LoadTime.TotalMilliseconds, 1),
+            timeToFirstTokenMs = Math.Round(firstToken?.TotalMilliseconds ?? double.NaN, 1),
+            promptTokens = promptTokens[0].Length,
+            newTokensPerAnswer = settings.NewTokens,
+            batchSize = settings.Batch,
+            sequentialTokensPerSecond = Math.Round(sequential.TokensPerSecond, 1),
+            batchedTokensPerSecond = Math.Round(batched.TokensPerSecond, 1),
+            batchedSpeedup = Math.Round(batched.TokensPerSecond / sequential.TokensPerSecond, 2),
+            sequentialDecodeTokensPerSecond = Math.Round(sequential.DecodeTokensPerSecond, 1),
+            batchedDecodeTokensPerSecond = Math.Round(batched.DecodeTokensPerSecond, 1),
+            batchedDecodeSpeedup = Math.Round(batched.DecodeTokensPerSecond / sequential.DecodeTokensPerSecond, 2),
+            processorCount = Environment.ProcessorCount,
+        }));
+        return 0;
+    }
+
+    private static async Task<RunTiming> TimeAsync(GenAiTextGenerator generator, IReadOnlyList<string> prompts, SearchOptions options, CancellationToken cancellationToken)
+    {
+        TimeSpan? first = null;
+        var observe = generator.FirstTokenObserved;
+        generator.FirstTokenObserved = elapsed =>
+        {
+            first = elapsed;
+            observe?.Invoke(elapsed);
+        };
+        var stopwatch = Stopwatch.StartNew();
+        var results = await generator.GenerateAsync(prompts, options, cancellationToken);
+        stopwatch.Stop();
+        generator.FirstTokenObserved = observe;
+        var timing = new RunTiming();
+        timing.Add(results.Sum(r => r.Tokens.Count), results.Count, stopwatch.Elapsed, first ?? TimeSpan.Zero);
+        return timing;
+    }
+
+    private static List<string> BenchPrompts(int count, ChatTemplate template, OutputFormat format)
+    {
+        var question = new Question(
+            "q1",
+            "Explain why TCP needs a three-way handshake before sending data.",
+            ["Both sides must agree on initial sequence numbers and confirm that each can send and receive."],
+            4);
+        return Enumerable.Range(0, count)
+            .Select(i => GradingPrompt.ForGrading(question, $"Answer {i}: the handshake syncs sequence numbers so both ends know the connection works ({i}).", template, format))
+            .ToList();
+    }
+}

@@ -1,0 +1,84 @@
+using System.Text;
+using Grading.Core.Grading;
+using Grading.Core.Prompts;
+
+namespace Grading.Inference.GenAi;
+
+/// <summary>
+/// Score and feedback from the int4 decoder. Each chunk is prompted through the model's chat template and generated
+/// in padded batches; replies are parsed by <see cref="ModelOutputParser"/>. An unparseable reply is generated once more
+/// with sampling; if that fails too the answer goes to review with the reason and no score (NaN), never a made-up one.
+/// </summary>
+public sealed class GenAiGrader(ITextGenerator generator, DecoderGraderSettings settings) : IGrader
+{
+    public const string GraderName = "genai";
+
+    /// <summary>The decoder gives no calibrated confidence yet; a parsed reply gets this, one graded from the retry less.</summary>
+    public const double ParsedReplyConfidence = 0.6;
+
+    public const double RetriedReplyConfidence = 0.45;
+
+    public string Name => GraderName;
+
+    public string ModelVersion => settings.VersionTag;
+
+    public async Task<IReadOnlyList<GraderResult>> GradeAsync(IReadOnlyList<GradingRequest> requests, CancellationToken cancellationToken = default)
+    {
+        var prompts = requests.Select(r => GradingPrompt.ForGrading(r.Question, r.Submission.Answer, settings.Template, settings.Format)).ToList();
+        var replies = await BatchedGeneration.GenerateAsync(generator, prompts, settings.BatchSize, SearchOptions.Greedy(settings.MaxNewTokens), cancellationToken);
+        var parsed = requests.Select((r, i) => ModelOutputParser.Parse(replies[i].Text, r.Question, settings.Format)).ToArray();
+
+        var failed = Enumerable.Range(0, requests.Count).Where(i => !parsed[i].Succeeded).ToList();
+        var firstFailures = failed.ToDictionary(i => i, i => parsed[i].FailureReason!);
+        if (failed.Count > 0)
+        {
+            var retries = await BatchedGeneration.GenerateAsync(generator, failed.Select(i => prompts[i]).ToList(), settings.BatchSize, SearchOptions.Retry(settings.MaxNewTokens), cancellationToken);
+            for (var j = 0; j < failed.Count; j++)
+            {
+                parsed[failed[j]] = ModelOutputParser.Parse(retries[j].Text, requests[failed[j]].Question, settings.Format);
+            }
+        }
+
+        return parsed.Select((p, i) => ToResult(p, firstFailures.GetValueOrDefault(i))).ToList();
+    }
+
+    private static GraderResult ToResult(ParsedModelOutput parsed, string? firstFailure)
+    {
+        if (!parsed.Succeeded)
+        {
+            return new GraderResult(double.NaN, "", 0, [$"model reply could not be parsed, also on a retry: {parsed.FailureReason}"]);
+        }
+
+        var reasons = new List<string>(parsed.ReviewReasons);
+        if (firstFailure is not null)
+        {
+            reasons.Add($"first model reply could not be parsed ({firstFailure}); graded from the retry");
+        }
+
+        return new GraderResult(parsed.Score!.Value, WithCriteria(parsed), firstFailure is null ? ParsedReplyConfidence : RetriedReplyConfidence, reasons);
+    }
+
+    /// <summary>A grade has one feedback text, so per-criterion scores and reasons are appended to it.</summary>
+    internal static string WithCriteria(ParsedModelOutput parsed)
+    {
+        if (parsed.Criteria.Count == 0)
+        {
+            return parsed.Feedback;
+        }
+
+        var text = new StringBuilder(parsed.Feedback);
+        text.Append(parsed.Feedback.Length > 0 ? "\n\n" : "").Append("Rubric:");
+        foreach (var criterion in parsed.Criteria)
+        {
+            text.Append($"\n- {criterion.Id}: {GradingPromptNumber(criterion.Score)}");
+            if (criterion.Reason.Length > 0)
+            {
+                text.Append(" — ").Append(criterion.Reason);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string GradingPromptNumber(double value) => value.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+}
