@@ -26,8 +26,8 @@ public sealed class BenchGenAiCommand : AsyncCommand<BenchGenAiCommand.Settings>
         public int Batch { get; init; } = 8;
 
         [CommandOption("--new-tokens <N>")]
-        [Description("New tokens per answer. Default: 64.")]
-        public int NewTokens { get; init; } = 64;
+        [Description("New tokens per answer. Default: 256, the decoder grader's default reply budget.")]
+        public int NewTokens { get; init; } = 256;
 
         [CommandOption("-t|--template <NAME>")]
         public string? Template { get; init; }
@@ -53,8 +53,8 @@ public sealed class BenchGenAiCommand : AsyncCommand<BenchGenAiCommand.Settings>
         using var generator = new GenAiTextGenerator(model);
         var graderSettings = DecoderGraderSettingsFactory.Create(model.Folder, new DecoderModelOptions { Template = settings.Template });
         var prompts = BenchPrompts(settings.Batch, graderSettings.Template, graderSettings.Format);
-        // Budgets are exact: an early end token would make the two runs generate different amounts of text.
-        var options = SearchOptions.Greedy(settings.NewTokens);
+        // Every row generates exactly NewTokens: an early end token would leave a batch row idle and skew the comparison.
+        var options = SearchOptions.Greedy(settings.NewTokens) with { MinNewTokens = settings.NewTokens };
 
         await generator.GenerateAsync([prompts[0]], options, cancellationToken); // warm-up: first-run allocations are not throughput
 

@@ -56,6 +56,7 @@ public sealed class GenAiTextGenerator : ITextGenerator, IDisposable
         using var parameters = new GeneratorParams(_model.Model);
         parameters.SetSearchOption("batch_size", prompts.Count);
         parameters.SetSearchOption("max_length", paddedPromptLength + options.MaxNewTokens);
+        parameters.SetSearchOption("min_length", options.MinNewTokens > 0 ? paddedPromptLength + options.MinNewTokens : 0);
         parameters.SetSearchOption("do_sample", options.DoSample);
         parameters.SetSearchOption("num_beams", 1);
         parameters.SetSearchOption("repetition_penalty", options.RepetitionPenalty);

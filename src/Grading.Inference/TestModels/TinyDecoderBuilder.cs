@@ -15,6 +15,11 @@ internal static class TinyDecoderBuilder
 
     public static void Write(string folder, TinyDecoderShape shape)
     {
+        if (shape.Hidden % shape.Heads != 0 || shape.Heads % shape.KvHeads != 0)
+        {
+            throw new ArgumentException("Hidden must be a multiple of Heads, and Heads a multiple of KvHeads.", nameof(shape));
+        }
+
         var random = new Random(shape.Seed);
         var g = new OnnxGraphBuilder("tiny_llama");
         var h = shape.Hidden;
@@ -38,11 +43,14 @@ internal static class TinyDecoderBuilder
         var axisLast = g.Int64s("const.axis_last", [-1], 1);
         var axis0 = g.Int64s("const.axis0", [0], 1);
         var axis1 = g.Int64s("const.axis1", [1], 1);
-        var axes12 = g.Int64s("const.axes12", [1, 2], 2);
+        var axes123 = g.Int64s("const.axes123", [1, 2, 3], 3);
+        var axis2 = g.Int64s("const.axis2", [2], 1);
         var zero = g.Int64s("const.zero", [0]);
         var one = g.Int64s("const.one", [1]);
         var index1 = g.Int64s("const.index1", [1]);
-        var headsShape = g.Int64s("const.heads_shape", [0, 0, shape.Heads, shape.HeadSize], 4);
+        // Grouped-query attention: queries as [batch, kv_heads, group, seq, head_size]; keys and values as
+        // [batch, kv_heads, 1, seq, head_size], broadcast over the group by MatMul.
+        var groupedQueryShape = g.Int64s("const.grouped_query_shape", [0, 0, shape.KvHeads, shape.Heads / shape.KvHeads, shape.HeadSize], 5);
         var kvHeadsShape = g.Int64s("const.kv_heads_shape", [0, 0, shape.KvHeads, shape.HeadSize], 4);
         var hiddenShape = g.Int64s("const.hidden_shape", [0, 0, h], 3);
         var scale = g.Floats("const.attention_scale", [1f / MathF.Sqrt(shape.HeadSize)]);
@@ -62,33 +70,30 @@ internal static class TinyDecoderBuilder
         var positionEmbedding = g.Node("Concat", [g.Node("Sin", [angles]), g.Node("Cos", [angles])], attributes: [OnnxGraphBuilder.Int("axis", -1)]);
         var hidden = g.Node("Add", [tokens, positionEmbedding]);
 
-        // allowed[b, 1, q, k]: key k is in the past of (or is) query q, and is not padding.
+        // allowed[b, 1, 1, q, k]: key k is in the past of (or is) query q, and is not padding.
         var sequenceLength = g.Node("Gather", [g.Node("Shape", ["input_ids"]), index1]);
         var totalLength = g.Node("Gather", [g.Node("Shape", ["attention_mask"]), index1]);
         var queryPositions = g.Node("Range", [g.Node("Sub", [totalLength, sequenceLength]), totalLength, one]);
         var keyPositions = g.Node("Range", [zero, totalLength, one]);
         var causal = g.Node("LessOrEqual", [g.Node("Unsqueeze", [keyPositions, axis0]), g.Node("Unsqueeze", [queryPositions, axis1])]);
-        var notPadding = g.Node("Unsqueeze", [g.Node("Cast", ["attention_mask"], attributes: [OnnxGraphBuilder.Int("to", OnnxGraphBuilder.BoolType)]), axes12]);
+        var notPadding = g.Node("Unsqueeze", [g.Node("Cast", ["attention_mask"], attributes: [OnnxGraphBuilder.Int("to", OnnxGraphBuilder.BoolType)]), axes123]);
         var allowed = g.Node("And", [causal, notPadding]);
 
         for (var layer = 0; layer < shape.Layers; layer++)
         {
             var prefix = $"model.layers.{layer}";
             var attentionInput = LayerNorm(g, $"{prefix}.input_layernorm", hidden, h);
-            var q = Heads(g, MatMulNBitsNode.Add(g, $"{prefix}.attn.q_proj", attentionInput, h, h, random), headsShape);
+            var q = g.Node("Transpose", [g.Node("Reshape", [MatMulNBitsNode.Add(g, $"{prefix}.attn.q_proj", attentionInput, h, h, random), groupedQueryShape])], attributes: [OnnxGraphBuilder.Ints("perm", 0, 2, 3, 1, 4)]);
             var k = Heads(g, MatMulNBitsNode.Add(g, $"{prefix}.attn.k_proj", attentionInput, h, shape.KvHeads * shape.HeadSize, random), kvHeadsShape);
             var v = Heads(g, MatMulNBitsNode.Add(g, $"{prefix}.attn.v_proj", attentionInput, h, shape.KvHeads * shape.HeadSize, random), kvHeadsShape);
             var presentKey = g.Node("Concat", [$"past_key_values.{layer}.key", k], $"present.{layer}.key", attributes: [OnnxGraphBuilder.Int("axis", 2)]);
             var presentValue = g.Node("Concat", [$"past_key_values.{layer}.value", v], $"present.{layer}.value", attributes: [OnnxGraphBuilder.Int("axis", 2)]);
-            if (shape.KvHeads != shape.Heads)
-            {
-                throw new NotSupportedException("The tiny decoder uses as many key/value heads as query heads.");
-            }
-
-            var scores = g.Node("Mul", [g.Node("MatMul", [q, g.Node("Transpose", [presentKey], attributes: [OnnxGraphBuilder.Ints("perm", 0, 1, 3, 2)])]), scale]);
+            var groupedKey = g.Node("Unsqueeze", [presentKey, axis2]);
+            var groupedValue = g.Node("Unsqueeze", [presentValue, axis2]);
+            var scores = g.Node("Mul", [g.Node("MatMul", [q, g.Node("Transpose", [groupedKey], attributes: [OnnxGraphBuilder.Ints("perm", 0, 1, 2, 4, 3)])]), scale]);
             var probabilities = g.Node("Softmax", [g.Node("Where", [allowed, scores, masked])], attributes: [OnnxGraphBuilder.Int("axis", -1)]);
-            var context = g.Node("MatMul", [probabilities, presentValue]);
-            var merged = g.Node("Reshape", [g.Node("Transpose", [context], attributes: [OnnxGraphBuilder.Ints("perm", 0, 2, 1, 3)]), hiddenShape]);
+            var context = g.Node("MatMul", [probabilities, groupedValue]);
+            var merged = g.Node("Reshape", [g.Node("Transpose", [context], attributes: [OnnxGraphBuilder.Ints("perm", 0, 3, 1, 2, 4)]), hiddenShape]);
             hidden = g.Node("Add", [hidden, MatMulNBitsNode.Add(g, $"{prefix}.attn.o_proj", merged, h, h, random)]);
 
             var mlpInput = LayerNorm(g, $"{prefix}.post_attention_layernorm", hidden, h);
