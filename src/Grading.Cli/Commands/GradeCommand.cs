@@ -20,9 +20,34 @@ public sealed class GradeCommand : AsyncCommand<GradeSettings>
     {
         try
         {
+            if (settings.Model is not null)
+            {
+                // Check the folder before the engine starts: a bad folder is one clear message, not a failed batch.
+                ModelFolder.Open(settings.Model);
+            }
+
             using var host = await LocalHost.StartAsync(settings, settings.GraderConfiguration(), cancellationToken);
-            // Load the grader now: a bad model folder should stop the command with one clear message, not fail every chunk.
-            var grader = host.Services.GetRequiredService<IGrader>();
+            IGrader grader;
+            try
+            {
+                // Load the grader now, not in the first chunk: a model that will not load should stop the command.
+                grader = host.Services.GetRequiredService<IGrader>();
+            }
+            catch (ModelFolderException)
+            {
+                try
+                {
+                    await host.StopAsync(CancellationToken.None);
+                }
+                catch (NullReferenceException)
+                {
+                    // Stopping the local engine right after it started can fail inside DTFx (its orchestration
+                    // service was never started); that must not hide the model error, which is the one to report.
+                }
+
+                throw;
+            }
+
             AnsiConsole.MarkupLineInterpolated($"Grader [bold]{grader.Name}[/] ({grader.ModelVersion}).");
             var batches = host.Services.GetRequiredService<BatchClient>();
             var request = new BatchRequest(
