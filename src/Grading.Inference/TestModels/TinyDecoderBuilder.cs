@@ -70,14 +70,16 @@ internal static class TinyDecoderBuilder
         var positionEmbedding = g.Node("Concat", [g.Node("Sin", [angles]), g.Node("Cos", [angles])], attributes: [OnnxGraphBuilder.Int("axis", -1)]);
         var hidden = g.Node("Add", [tokens, positionEmbedding]);
 
-        // allowed[b, 1, 1, q, k]: key k is in the past of (or is) query q, and is not padding.
+        // Key k is visible to query q when it is in the past of (or is) q, and is not padding: [batch, 1, 1, q, k].
         var sequenceLength = g.Node("Gather", [g.Node("Shape", ["input_ids"]), index1]);
         var totalLength = g.Node("Gather", [g.Node("Shape", ["attention_mask"]), index1]);
         var queryPositions = g.Node("Range", [g.Node("Sub", [totalLength, sequenceLength]), totalLength, one]);
         var keyPositions = g.Node("Range", [zero, totalLength, one]);
         var causal = g.Node("LessOrEqual", [g.Node("Unsqueeze", [keyPositions, axis0]), g.Node("Unsqueeze", [queryPositions, axis1])]);
         var notPadding = g.Node("Unsqueeze", [g.Node("Cast", ["attention_mask"], attributes: [OnnxGraphBuilder.Int("to", OnnxGraphBuilder.BoolType)]), axes123]);
-        var allowed = g.Node("And", [causal, notPadding]);
+        // As an additive bias (0 or -1e9), made once per run and shared by all layers: a broadcast Where per layer over
+        // the [batch, heads, seq, total] scores was the slowest node of the prompt step.
+        var attentionBias = g.Node("Where", [g.Node("And", [causal, notPadding]), g.Floats("const.zero_float", [0f]), masked]);
 
         for (var layer = 0; layer < shape.Layers; layer++)
         {
@@ -90,8 +92,9 @@ internal static class TinyDecoderBuilder
             var presentValue = g.Node("Concat", [$"past_key_values.{layer}.value", v], $"present.{layer}.value", attributes: [OnnxGraphBuilder.Int("axis", 2)]);
             var groupedKey = g.Node("Unsqueeze", [presentKey, axis2]);
             var groupedValue = g.Node("Unsqueeze", [presentValue, axis2]);
-            var scores = g.Node("Mul", [g.Node("MatMul", [q, g.Node("Transpose", [groupedKey], attributes: [OnnxGraphBuilder.Ints("perm", 0, 1, 2, 4, 3)])]), scale]);
-            var probabilities = g.Node("Softmax", [g.Node("Where", [allowed, scores, masked])], attributes: [OnnxGraphBuilder.Int("axis", -1)]);
+            // The 1/sqrt(head_size) scale goes on the queries, which are much smaller than the scores.
+            var scores = g.Node("MatMul", [g.Node("Mul", [q, scale]), g.Node("Transpose", [groupedKey], attributes: [OnnxGraphBuilder.Ints("perm", 0, 1, 2, 4, 3)])]);
+            var probabilities = g.Node("Softmax", [g.Node("Add", [scores, attentionBias])], attributes: [OnnxGraphBuilder.Int("axis", -1)]);
             var context = g.Node("MatMul", [probabilities, groupedValue]);
             var merged = g.Node("Reshape", [g.Node("Transpose", [context], attributes: [OnnxGraphBuilder.Ints("perm", 0, 3, 1, 2, 4)]), hiddenShape]);
             hidden = g.Node("Add", [hidden, MatMulNBitsNode.Add(g, $"{prefix}.attn.o_proj", merged, h, h, random)]);

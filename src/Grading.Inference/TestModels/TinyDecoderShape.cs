@@ -2,13 +2,13 @@ namespace Grading.Inference.TestModels;
 
 /// <summary>
 /// The dimensions of the tiny test decoder. Defaults give a model of about 150 KB that generates fast on a small CPU.
-/// One key/value head for four query heads (grouped-query attention, as in Llama-2-70B and Llama-3) keeps the KV cache,
-/// which every decode step copies, a quarter of the size.
+/// One key/value head for two query heads (grouped-query attention, as in Llama-2-70B and Llama-3) halves the KV cache,
+/// which every decode step copies; two heads keep the prompt step's attention, which grows with heads x seq^2, small.
 /// </summary>
 public sealed record TinyDecoderShape(
     int Layers = 2,
     int Hidden = 64,
-    int Heads = 4,
+    int Heads = 2,
     int KvHeads = 1,
     int Intermediate = 128,
     int ContextLength = 4096,
