@@ -8,8 +8,9 @@ namespace Grading.Inference.GenAi;
 /// </summary>
 public sealed class DecoderModel : IDisposable
 {
-    private DecoderModel(ModelFolder folder, Model model, Tokenizer tokenizer, TimeSpan loadTime, IReadOnlyList<int> endTokenIds)
+    private DecoderModel(ModelFolder folder, Model model, Tokenizer tokenizer, TimeSpan loadTime, IReadOnlyList<int> endTokenIds, int contextLength)
     {
+        ContextLength = contextLength;
         Folder = folder;
         Model = model;
         Tokenizer = tokenizer;
@@ -26,6 +27,9 @@ public sealed class DecoderModel : IDisposable
     public TimeSpan LoadTime { get; }
 
     public IReadOnlyList<int> EndTokenIds { get; }
+
+    /// <summary>Prompt plus reply tokens the model takes (genai_config.json model.context_length).</summary>
+    public int ContextLength { get; }
 
     /// <param name="configOverlay">Optional JSON merged over genai_config.json (for example a different eos_token_id or provider).</param>
     public static DecoderModel Load(string path, string? configOverlay = null)
@@ -44,8 +48,9 @@ public sealed class DecoderModel : IDisposable
 
             model = new Model(config);
             var tokenizer = new Tokenizer(model);
-            var endTokens = EndTokens.Read(File.ReadAllText(Path.Combine(folder.Path, "genai_config.json")), configOverlay);
-            return new DecoderModel(folder, model, tokenizer, started.Elapsed, endTokens);
+            var genAiConfig = File.ReadAllText(Path.Combine(folder.Path, "genai_config.json"));
+            var endTokens = EndTokens.Read(genAiConfig, configOverlay);
+            return new DecoderModel(folder, model, tokenizer, started.Elapsed, endTokens, ReadContextLength(configOverlay) ?? ReadContextLength(genAiConfig) ?? int.MaxValue);
         }
         catch (OnnxRuntimeGenAIException e)
         {
@@ -56,6 +61,17 @@ public sealed class DecoderModel : IDisposable
         {
             config?.Dispose();
         }
+    }
+
+    private static int? ReadContextLength(string? configJson)
+    {
+        if (configJson is null)
+        {
+            return null;
+        }
+
+        using var document = System.Text.Json.JsonDocument.Parse(configJson);
+        return document.RootElement.TryGetProperty("model", out var model) && model.TryGetProperty("context_length", out var length) ? length.GetInt32() : null;
     }
 
     public void Dispose()

@@ -26,9 +26,12 @@ public sealed class GenAiGrader(ITextGenerator generator, DecoderGraderSettings 
     {
         var prompts = requests.Select(r => GradingPrompt.ForGrading(r.Question, r.Submission.Answer, settings.Template, settings.Format)).ToList();
         var replies = await BatchedGeneration.GenerateAsync(generator, prompts, settings.BatchSize, SearchOptions.Greedy(settings.MaxNewTokens), cancellationToken);
-        var parsed = requests.Select((r, i) => ModelOutputParser.Parse(replies[i].Text, r.Question, settings.Format)).ToArray();
+        var parsed = requests.Select((r, i) => replies[i].Problem is { } problem
+            ? ParsedModelOutput.Failed(problem)
+            : ModelOutputParser.Parse(replies[i].Text, r.Question, settings.Format)).ToArray();
 
-        var failed = Enumerable.Range(0, requests.Count).Where(i => !parsed[i].Succeeded).ToList();
+        // Retry what the model answered badly; a prompt that could not be generated would fail the same way again.
+        var failed = Enumerable.Range(0, requests.Count).Where(i => !parsed[i].Succeeded && replies[i].Problem is null).ToList();
         var firstFailures = failed.ToDictionary(i => i, i => parsed[i].FailureReason!);
         if (failed.Count > 0)
         {
@@ -39,11 +42,16 @@ public sealed class GenAiGrader(ITextGenerator generator, DecoderGraderSettings 
             }
         }
 
-        return parsed.Select((p, i) => ToResult(p, firstFailures.GetValueOrDefault(i))).ToList();
+        return parsed.Select((p, i) => ToResult(p, firstFailures.GetValueOrDefault(i), replies[i].Problem)).ToList();
     }
 
-    private static GraderResult ToResult(ParsedModelOutput parsed, string? firstFailure)
+    private static GraderResult ToResult(ParsedModelOutput parsed, string? firstFailure, string? problem)
     {
+        if (problem is not null)
+        {
+            return new GraderResult(double.NaN, "", 0, [$"not graded by the model: {problem}"]);
+        }
+
         if (!parsed.Succeeded)
         {
             return new GraderResult(double.NaN, "", 0, [$"model reply could not be parsed, also on a retry: {parsed.FailureReason}"]);

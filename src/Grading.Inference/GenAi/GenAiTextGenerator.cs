@@ -9,6 +9,9 @@ namespace Grading.Inference.GenAi;
 /// </summary>
 public sealed class GenAiTextGenerator : ITextGenerator, IDisposable
 {
+    /// <summary>A prompt needs room for at least this many reply tokens (a score line) to be worth generating.</summary>
+    public const int MinReplyTokens = 16;
+
     private readonly DecoderModel _model;
     private readonly SemaphoreSlim _generators;
 
@@ -51,11 +54,28 @@ public sealed class GenAiTextGenerator : ITextGenerator, IDisposable
             promptLengths[i] = sequences[(ulong)i].Length;
         }
 
+        // A prompt that leaves no room for a reply is not generated at all: it gets its problem, the others run.
+        var tooLong = promptLengths.Select(length => length + MinReplyTokens > _model.ContextLength).ToArray();
+        if (tooLong.Any(t => t))
+        {
+            var fitting = Enumerable.Range(0, prompts.Count).Where(i => !tooLong[i]).ToList();
+            var generated = fitting.Count > 0 ? Generate(fitting.Select(i => prompts[i]).ToList(), options, cancellationToken) : [];
+            var merged = new GeneratedText[prompts.Count];
+            for (var i = 0; i < prompts.Count; i++)
+            {
+                merged[i] = tooLong[i]
+                    ? new GeneratedText("", [], false, $"the prompt is {promptLengths[i]} tokens; with a reply it does not fit the model's context of {_model.ContextLength}")
+                    : generated[fitting.IndexOf(i)];
+            }
+
+            return merged;
+        }
+
         // Shorter prompts are left-padded to the longest, so every row's new tokens start at the same index.
         var paddedPromptLength = promptLengths.Max();
         using var parameters = new GeneratorParams(_model.Model);
         parameters.SetSearchOption("batch_size", prompts.Count);
-        parameters.SetSearchOption("max_length", paddedPromptLength + options.MaxNewTokens);
+        parameters.SetSearchOption("max_length", Math.Min(paddedPromptLength + options.MaxNewTokens, _model.ContextLength));
         parameters.SetSearchOption("min_length", options.MinNewTokens > 0 ? paddedPromptLength + options.MinNewTokens : 0);
         parameters.SetSearchOption("do_sample", options.DoSample);
         parameters.SetSearchOption("num_beams", 1);

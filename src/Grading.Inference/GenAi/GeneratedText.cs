@@ -1,4 +1,5 @@
 namespace Grading.Inference.GenAi;
 
 /// <summary>What the decoder wrote for one prompt: the new tokens only (never the prompt), decoded, and whether it stopped at an end token (rather than running out of new-token budget).</summary>
-public sealed record GeneratedText(string Text, IReadOnlyList<int> Tokens, bool StoppedAtEndToken);
+/// <param name="Problem">Why nothing could be generated (e.g. the prompt does not fit the context); null when generation ran.</param>
+public sealed record GeneratedText(string Text, IReadOnlyList<int> Tokens, bool StoppedAtEndToken, string? Problem = null);

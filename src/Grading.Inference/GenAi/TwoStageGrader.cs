@@ -32,13 +32,15 @@ public sealed class TwoStageGrader(IGrader scoreStage, ITextGenerator generator,
             settings.Template,
             settings.Format)).ToList();
         var feedback = new string?[requests.Count];
+        var problems = new string?[requests.Count];
         var replies = await BatchedGeneration.GenerateAsync(generator, prompts, settings.BatchSize, SearchOptions.Greedy(settings.MaxNewTokens), cancellationToken);
         for (var j = 0; j < scored.Count; j++)
         {
             feedback[scored[j]] = ModelOutputParser.ParseFeedback(replies[j].Text, settings.Format);
+            problems[scored[j]] = replies[j].Problem;
         }
 
-        var missing = scored.Where(i => feedback[i] is null).ToList();
+        var missing = scored.Where(i => feedback[i] is null && replies[scored.IndexOf(i)].Problem is null).ToList();
         if (missing.Count > 0)
         {
             var retries = await BatchedGeneration.GenerateAsync(generator, missing.Select(i => prompts[scored.IndexOf(i)]).ToList(), settings.BatchSize, SearchOptions.Retry(settings.MaxNewTokens), cancellationToken);
@@ -62,7 +64,10 @@ public sealed class TwoStageGrader(IGrader scoreStage, ITextGenerator generator,
             }
 
             // The score stands; the score stage's own feedback (if any) is better than none, but a person should look.
-            return score with { ReviewReasons = [.. score.ReviewReasons, "decoder feedback could not be parsed, also on a retry; feedback is the score stage's"] };
+            var reason = problems[i] is { } problem
+                ? $"no decoder feedback: {problem}; feedback is the score stage's"
+                : "decoder feedback could not be parsed, also on a retry; feedback is the score stage's";
+            return score with { ReviewReasons = [.. score.ReviewReasons, reason] };
         }).ToList();
     }
 }

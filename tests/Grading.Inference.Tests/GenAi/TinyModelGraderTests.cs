@@ -58,4 +58,30 @@ public sealed class TinyModelGraderTests(TinyModelFixture fixture) : IClassFixtu
         Assert.All(batched, r => Assert.InRange(r.Score, 0, GraderRequests.Question.MaxScore));
         Assert.Equal(single.Select(r => Math.Round(r.Score, 4)), batched.Select(r => Math.Round(r.Score, 4)));
     }
+
+    [Fact]
+    public async Task GenAiGrader_PromptLongerThanContext_NeedsReviewWithTheReasonAndTheOthersAreGenerated()
+    {
+        using var model = DecoderModel.Load(fixture.Folder, "{\"model\": {\"context_length\": 1200}}");
+        using var generator = new GenAiTextGenerator(model);
+        var grader = new GenAiGrader(generator, Settings);
+        var requests = new[] { GraderRequests.For("Short."), GraderRequests.For(new string('x', 2000), "s-long") };
+
+        var results = await grader.GradeAsync(requests);
+
+        Assert.All(results, r => Assert.True(double.IsNaN(r.Score)));
+        Assert.Contains(results[1].ReviewReasons, r => r.Contains("does not fit the model's context of 1200", StringComparison.Ordinal));
+        Assert.Contains(results[0].ReviewReasons, r => r.Contains("could not be parsed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task GenerateAsync_CancelledAfterTheFirstToken_StopsBetweenTokens()
+    {
+        using var generator = new GenAiTextGenerator(fixture.Model);
+        using var cancellation = new CancellationTokenSource();
+        generator.FirstTokenObserved = _ => cancellation.Cancel();
+
+        // The token is live when generation starts and is cancelled once the first token is out.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => generator.GenerateAsync(["Question: why?"], SearchOptions.Greedy(3000) with { MinNewTokens = 3000 }, cancellation.Token));
+    }
 }
