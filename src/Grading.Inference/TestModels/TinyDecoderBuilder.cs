@@ -15,9 +15,9 @@ internal static class TinyDecoderBuilder
 
     public static void Write(string folder, TinyDecoderShape shape)
     {
-        if (shape.Hidden % shape.Heads != 0 || shape.Heads % shape.KvHeads != 0)
+        if (shape.Heads % shape.KvHeads != 0)
         {
-            throw new ArgumentException("Hidden must be a multiple of Heads, and Heads a multiple of KvHeads.", nameof(shape));
+            throw new ArgumentException("Heads must be a multiple of KvHeads.", nameof(shape));
         }
 
         var random = new Random(shape.Seed);
@@ -52,9 +52,9 @@ internal static class TinyDecoderBuilder
         // [batch, kv_heads, 1, seq, head_size], broadcast over the group by MatMul.
         var groupedQueryShape = g.Int64s("const.grouped_query_shape", [0, 0, shape.KvHeads, shape.Heads / shape.KvHeads, shape.HeadSize], 5);
         var kvHeadsShape = g.Int64s("const.kv_heads_shape", [0, 0, shape.KvHeads, shape.HeadSize], 4);
-        var hiddenShape = g.Int64s("const.hidden_shape", [0, 0, h], 3);
+        var attentionWidth = shape.Heads * shape.HeadSize;
+        var mergedHeadsShape = g.Int64s("const.merged_heads_shape", [0, 0, attentionWidth], 3);
         var scale = g.Floats("const.attention_scale", [1f / MathF.Sqrt(shape.HeadSize)]);
-        var masked = g.Floats("const.masked", [-1e9f]);
 
         // Token embeddings plus sinusoidal position embeddings of position_ids.
         var embedding = new float[shape.VocabSize * h];
@@ -70,22 +70,25 @@ internal static class TinyDecoderBuilder
         var positionEmbedding = g.Node("Concat", [g.Node("Sin", [angles]), g.Node("Cos", [angles])], attributes: [OnnxGraphBuilder.Int("axis", -1)]);
         var hidden = g.Node("Add", [tokens, positionEmbedding]);
 
-        // Key k is visible to query q when it is in the past of (or is) q, and is not padding: [batch, 1, 1, q, k].
         var sequenceLength = g.Node("Gather", [g.Node("Shape", ["input_ids"]), index1]);
         var totalLength = g.Node("Gather", [g.Node("Shape", ["attention_mask"]), index1]);
         var queryPositions = g.Node("Range", [g.Node("Sub", [totalLength, sequenceLength]), totalLength, one]);
         var keyPositions = g.Node("Range", [zero, totalLength, one]);
-        var causal = g.Node("LessOrEqual", [g.Node("Unsqueeze", [keyPositions, axis0]), g.Node("Unsqueeze", [queryPositions, axis1])]);
-        var notPadding = g.Node("Unsqueeze", [g.Node("Cast", ["attention_mask"], attributes: [OnnxGraphBuilder.Int("to", OnnxGraphBuilder.BoolType)]), axes123]);
-        // As an additive bias (0 or -1e9), made once per run and shared by all layers: a broadcast Where per layer over
-        // the [batch, heads, seq, total] scores was the slowest node of the prompt step.
-        var attentionBias = g.Node("Where", [g.Node("And", [causal, notPadding]), g.Floats("const.zero_float", [0f]), masked]);
+        // Additive biases, 0 where a key is visible and -1e9 where not, made once per run and shared by all layers:
+        // causal [q, k] (key k is in the past of, or is, query q) plus padding [batch, 1, 1, 1, k]. Arithmetic on floats,
+        // because a broadcast Where over [batch, 1, 1, q, k] was the slowest node of the prompt step.
+        var causal = g.Node("Cast", [g.Node("LessOrEqual", [g.Node("Unsqueeze", [keyPositions, axis0]), g.Node("Unsqueeze", [queryPositions, axis1])])], attributes: [OnnxGraphBuilder.Int("to", OnnxGraphBuilder.FloatType)]);
+        var padding = g.Node("Unsqueeze", [g.Node("Cast", ["attention_mask"], attributes: [OnnxGraphBuilder.Int("to", OnnxGraphBuilder.FloatType)]), axes123]);
+        var oneFloat = g.Floats("const.one_float", [1f]);
+        var causalBias = g.Node("Mul", [g.Node("Sub", [causal, oneFloat]), g.Floats("const.mask_magnitude", [1e9f])]);
+        var paddingBias = g.Node("Mul", [g.Node("Sub", [padding, oneFloat]), g.Floats("const.mask_magnitude_padding", [1e9f])]);
+        var attentionBias = g.Node("Add", [causalBias, paddingBias]);
 
         for (var layer = 0; layer < shape.Layers; layer++)
         {
             var prefix = $"model.layers.{layer}";
             var attentionInput = LayerNorm(g, $"{prefix}.input_layernorm", hidden, h);
-            var q = g.Node("Transpose", [g.Node("Reshape", [MatMulNBitsNode.Add(g, $"{prefix}.attn.q_proj", attentionInput, h, h, random), groupedQueryShape])], attributes: [OnnxGraphBuilder.Ints("perm", 0, 2, 3, 1, 4)]);
+            var q = g.Node("Transpose", [g.Node("Reshape", [MatMulNBitsNode.Add(g, $"{prefix}.attn.q_proj", attentionInput, h, attentionWidth, random), groupedQueryShape])], attributes: [OnnxGraphBuilder.Ints("perm", 0, 2, 3, 1, 4)]);
             var k = Heads(g, MatMulNBitsNode.Add(g, $"{prefix}.attn.k_proj", attentionInput, h, shape.KvHeads * shape.HeadSize, random), kvHeadsShape);
             var v = Heads(g, MatMulNBitsNode.Add(g, $"{prefix}.attn.v_proj", attentionInput, h, shape.KvHeads * shape.HeadSize, random), kvHeadsShape);
             var presentKey = g.Node("Concat", [$"past_key_values.{layer}.key", k], $"present.{layer}.key", attributes: [OnnxGraphBuilder.Int("axis", 2)]);
@@ -96,8 +99,8 @@ internal static class TinyDecoderBuilder
             var scores = g.Node("MatMul", [g.Node("Mul", [q, scale]), g.Node("Transpose", [groupedKey], attributes: [OnnxGraphBuilder.Ints("perm", 0, 1, 2, 4, 3)])]);
             var probabilities = g.Node("Softmax", [g.Node("Add", [scores, attentionBias])], attributes: [OnnxGraphBuilder.Int("axis", -1)]);
             var context = g.Node("MatMul", [probabilities, groupedValue]);
-            var merged = g.Node("Reshape", [g.Node("Transpose", [context], attributes: [OnnxGraphBuilder.Ints("perm", 0, 3, 1, 2, 4)]), hiddenShape]);
-            hidden = g.Node("Add", [hidden, MatMulNBitsNode.Add(g, $"{prefix}.attn.o_proj", merged, h, h, random)]);
+            var merged = g.Node("Reshape", [g.Node("Transpose", [context], attributes: [OnnxGraphBuilder.Ints("perm", 0, 3, 1, 2, 4)]), mergedHeadsShape]);
+            hidden = g.Node("Add", [hidden, MatMulNBitsNode.Add(g, $"{prefix}.attn.o_proj", merged, attentionWidth, h, random)]);
 
             var mlpInput = LayerNorm(g, $"{prefix}.post_attention_layernorm", hidden, h);
             var gate = MatMulNBitsNode.Add(g, $"{prefix}.mlp.gate_proj", mlpInput, h, shape.Intermediate, random);

@@ -4,6 +4,8 @@ namespace Grading.Inference.TestModels;
 /// The dimensions of the tiny test decoder. Defaults give a model of about 150 KB that generates fast on a small CPU.
 /// One key/value head for two query heads (grouped-query attention, as in Llama-2-70B and Llama-3) halves the KV cache,
 /// which every decode step copies; two heads keep the prompt step's attention, which grows with heads x seq^2, small.
+/// Heads are narrower than Hidden / Heads (q_proj maps 64 to 2 x 8, o_proj back): without a shared KV buffer every
+/// decode step copies the whole cache (present = past + new), so the cache width sets the per-answer cost per token.
 /// </summary>
 public sealed record TinyDecoderShape(
     int Layers = 2,
@@ -11,10 +13,10 @@ public sealed record TinyDecoderShape(
     int Heads = 2,
     int KvHeads = 1,
     int Intermediate = 128,
+    int HeadSize = 8,
     int ContextLength = 4096,
     int Seed = 1234)
 {
-    public int HeadSize => Hidden / Heads;
 
     public int VocabSize => ByteLevelTokenizerFiles.VocabSize;
 }
