@@ -18,7 +18,7 @@ public sealed class GradeCommand : AsyncCommand<GradeSettings>
     {
         try
         {
-            using var host = await LocalHost.StartAsync(settings, cancellationToken);
+            using var host = await LocalHost.StartAsync(LocalHostOptions.From(settings), cancellationToken: cancellationToken);
             var batches = host.Services.GetRequiredService<BatchClient>();
             var request = new BatchRequest(
                 Path.GetFileName(settings.File),

@@ -11,12 +11,12 @@ namespace Grading.Cli.Hosting;
 /// <summary>The local twin of the Functions host: the same grading services, on the local Durable engine and Azurite.</summary>
 public static class LocalHost
 {
-    public const string DevelopmentStorage = "UseDevelopmentStorage=true";
-
-    public static async Task<IHost> StartAsync(LocalHostSettings settings, CancellationToken cancellationToken = default)
+    public static async Task<IHost> StartAsync(
+        LocalHostOptions options,
+        Action<IServiceCollection>? configureServices = null,
+        CancellationToken cancellationToken = default)
     {
-        var storage = settings.Storage ?? Environment.GetEnvironmentVariable("Grading__Storage__ConnectionString") ?? DevelopmentStorage;
-        if (storage == DevelopmentStorage)
+        if (options.StorageConnectionString == LocalHostOptions.DevelopmentStorage)
         {
             await AzuriteLauncher.EnsureRunningAsync(RepositoryRoot.Find(), cancellationToken);
         }
@@ -24,24 +24,21 @@ public static class LocalHost
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Grading:Storage:ConnectionString"] = storage,
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:Microsoft.DurableTask"] = "Error",
-            ["Logging:LogLevel:DurableTask"] = "Error",
-            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Error",
+            ["Grading:Storage:ConnectionString"] = options.StorageConnectionString,
         });
+
+        // Logs go to stderr so that stdout carries only what the command prints; the engine is chatty below Warning.
         builder.Logging.ClearProviders();
-        // Logs go to stderr so that stdout carries only what the command prints.
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("DurableTask", LogLevel.Error);
+        builder.Logging.AddFilter("Microsoft.DurableTask", LogLevel.Error);
 
         builder.Services.AddGrading(builder.Configuration);
         builder.Services.AddLocalDurableEngine(
-            new LocalEngineOptions
-            {
-                StorageConnectionString = storage,
-                TaskHubName = settings.TaskHub ?? Environment.GetEnvironmentVariable("Grading__TaskHub") ?? "grading",
-            },
+            new LocalEngineOptions { StorageConnectionString = options.StorageConnectionString, TaskHubName = options.TaskHubName },
             GradingTasks.Register);
+        configureServices?.Invoke(builder.Services);
 
         var host = builder.Build();
         await host.StartAsync(cancellationToken);

@@ -1,0 +1,13 @@
+namespace Grading.Cli.Hosting;
+
+/// <summary>Where the local host keeps its state: a storage account (Azurite by default) and a task hub in it.</summary>
+public sealed record LocalHostOptions(string StorageConnectionString, string TaskHubName)
+{
+    public const string DevelopmentStorage = "UseDevelopmentStorage=true";
+    public const string DefaultTaskHub = "grading";
+
+    /// <summary>Command-line values first, then the same environment variables the Functions app reads, then local defaults.</summary>
+    public static LocalHostOptions From(LocalHostSettings settings) => new(
+        settings.Storage ?? Environment.GetEnvironmentVariable("Grading__Storage__ConnectionString") ?? DevelopmentStorage,
+        settings.TaskHub ?? Environment.GetEnvironmentVariable("Grading__TaskHub") ?? DefaultTaskHub);
+}
