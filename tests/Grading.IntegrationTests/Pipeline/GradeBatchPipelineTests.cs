@@ -97,6 +97,24 @@ public sealed class GradeBatchPipelineTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task GradeBatch_GraderFailsOnSomeRows_RecordsThoseRowsAndGradesTheRest()
+    {
+        await using var host = await GradingHostLease.StartAsync(azurite, FailingOnMarkedRowsGrader.Decorate);
+        var assignmentId = GeneratedBatches.NewAssignmentId();
+        var marked = $"\"Plants need light {FailingOnMarkedRowsGrader.Marker}\"";
+        var file = GeneratedBatches.Csv(40, $"fault-1,photosynthesis,{marked},", $"fault-2,gravity,{marked},");
+
+        var status = await RunAsync(host, new BatchRequest("faults.csv", file, GeneratedBatches.AssignmentJson(assignmentId)));
+
+        var summary = status.Result!.Summary;
+        Assert.Equal((42, 40, 2), (summary.Rows, summary.Graded, summary.Failed));
+        var errors = await ReadJsonlAsync<RowError>(host, status.BatchId, ResultFiles.ErrorsJsonl);
+        Assert.Equal([(41, "fault-1"), (42, "fault-2")], errors.Select(e => (e.Row, e.SubmissionId)));
+        Assert.All(errors, e => Assert.Contains("injected grader fault", e.Message, StringComparison.Ordinal));
+        Assert.Equal(40, (await host.CurrentGradeBlobsAsync(assignmentId)).Count);
+    }
+
+    [Fact]
     public async Task StartAsync_FileThatIsNotABatch_IsRejectedAsAWholeBeforeAnythingRuns()
     {
         await using var host = await GradingHostLease.StartAsync(azurite);

@@ -26,10 +26,10 @@ public sealed class GradingHostLease : IAsyncDisposable
 
     public GradeStore Grades => host.Services.GetRequiredService<GradeStore>();
 
-    public static async Task<GradingHostLease> StartAsync(AzuriteFixture azurite)
+    public static async Task<GradingHostLease> StartAsync(AzuriteFixture azurite, Action<IServiceCollection>? configureServices = null)
     {
         var hub = azurite.CreateTaskHub();
-        var host = await LocalHost.StartAsync(new LocalHostOptions(hub.Options.StorageConnectionString, hub.Options.TaskHubName));
+        var host = await LocalHost.StartAsync(new LocalHostOptions(hub.Options.StorageConnectionString, hub.Options.TaskHubName), configureServices);
         return new GradingHostLease(host, hub);
     }
 
