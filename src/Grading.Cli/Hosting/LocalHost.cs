@@ -36,7 +36,13 @@ public static class LocalHost
 
         builder.Services.AddGrading(builder.Configuration);
         builder.Services.AddLocalDurableEngine(
-            new LocalEngineOptions { StorageConnectionString = options.StorageConnectionString, TaskHubName = options.TaskHubName },
+            new LocalEngineOptions
+            {
+                StorageConnectionString = options.StorageConnectionString,
+                TaskHubName = options.TaskHubName,
+                WorkItemQueueVisibilityTimeout = options.QueueVisibilityTimeout,
+                ControlQueueVisibilityTimeout = options.QueueVisibilityTimeout,
+            },
             GradingTasks.Register);
         configureServices?.Invoke(builder.Services);
 

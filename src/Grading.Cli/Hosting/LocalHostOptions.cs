@@ -3,6 +3,12 @@ namespace Grading.Cli.Hosting;
 /// <summary>Where the local host keeps its state: a storage account (Azurite by default) and a task hub in it.</summary>
 public sealed record LocalHostOptions(string StorageConnectionString, string TaskHubName)
 {
+    /// <summary>
+    /// How long a queue message taken by a worker that then vanished (killed process, storage restart) stays
+    /// invisible before another worker picks it up: the recovery time after a crash. Keep it above the longest chunk.
+    /// </summary>
+    public TimeSpan QueueVisibilityTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
     public const string DevelopmentStorage = "UseDevelopmentStorage=true";
     public const string DefaultTaskHub = "grading";
 

@@ -132,6 +132,7 @@ public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
             StorageAccountClientProvider = new StorageAccountClientProvider(options.StorageConnectionString),
             TaskHubName = options.TaskHubName,
             WorkItemQueueVisibilityTimeout = options.WorkItemQueueVisibilityTimeout,
+            ControlQueueVisibilityTimeout = options.ControlQueueVisibilityTimeout,
             MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
             MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
