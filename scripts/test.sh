@@ -9,6 +9,9 @@ bash scripts/azurite.sh start
 
 dotnet build GradingFunctions.sln -c Release -warnaserror -nologo -v minimal
 
+# The deployment: Bicep builds and lints with no warnings (Bicep CLI restored from NuGet into .tools/).
+bash infra/validate.sh
+
 log="$(mktemp)"
 set +e
 dotnet test GradingFunctions.sln -c Release --no-build -nologo 2>&1 | tee "$log"
@@ -19,4 +22,5 @@ awk '
   match($0, /Failed: +[0-9]+/) { f += substr($0, RSTART + 7, RLENGTH - 7) + 0 }
   match($0, /Passed: +[0-9]+/) { p += substr($0, RSTART + 7, RLENGTH - 7) + 0 }
   END { printf "tests: %d passed, %d failed\n", p, f }' "$log"
+
 exit "$status"

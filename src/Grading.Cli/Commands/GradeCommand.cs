@@ -26,7 +26,7 @@ public sealed class GradeCommand : AsyncCommand<GradeSettings>
                 ModelFolder.Open(settings.Model);
             }
 
-            using var host = await LocalHost.StartAsync(settings, settings.GraderConfiguration(), cancellationToken);
+            using var host = await LocalHost.StartAsync(LocalHostOptions.From(settings) with { Configuration = settings.GraderConfiguration() }, cancellationToken: cancellationToken);
             IGrader grader;
             try
             {
@@ -35,16 +35,7 @@ public sealed class GradeCommand : AsyncCommand<GradeSettings>
             }
             catch (ModelFolderException)
             {
-                try
-                {
-                    await host.StopAsync(CancellationToken.None);
-                }
-                catch (NullReferenceException)
-                {
-                    // Stopping the local engine right after it started can fail inside DTFx (its orchestration
-                    // service was never started); that must not hide the model error, which is the one to report.
-                }
-
+                await host.StopAsync(CancellationToken.None);
                 throw;
             }
 
@@ -84,16 +75,21 @@ public sealed class GradeCommand : AsyncCommand<GradeSettings>
 
     private static async Task<BatchStatus> WaitWithProgressBarAsync(BatchClient batches, string batchId, CancellationToken cancellationToken)
     {
+        if (!AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            return await WaitWithProgressLinesAsync(batches, batchId, cancellationToken);
+        }
+
         BatchStatus? final = null;
         await AnsiConsole.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .StartAsync(async progressContext =>
             {
-                var task = progressContext.AddTask("preparing", maxValue: 1);
+                var task = progressContext.AddTask(BatchProgress.Preparing, maxValue: 1);
                 void Show(BatchProgress p)
                 {
-                    task.Description = $"{p.Stage}: {p.Graded + p.Failed}/{p.Total} graded, {p.NeedsReview} to review, {p.Rejected} rejected";
+                    task.Description = Describe(p);
                     task.MaxValue = Math.Max(1, p.Total);
                     task.Value = p.Graded + p.Failed;
                 }
@@ -106,7 +102,29 @@ public sealed class GradeCommand : AsyncCommand<GradeSettings>
                 }
 
                 task.Value = task.MaxValue;
+                progressContext.Refresh();
             });
         return final!;
     }
+
+    /// <summary>Redirected output (CI logs, pipes) gets a line per change of stage and every few seconds, not a redrawn bar.</summary>
+    private static async Task<BatchStatus> WaitWithProgressLinesAsync(BatchClient batches, string batchId, CancellationToken cancellationToken)
+    {
+        string? lastStage = null;
+        var lastPrinted = DateTimeOffset.MinValue;
+        void Print(BatchProgress p)
+        {
+            if (p.Stage != lastStage || DateTimeOffset.UtcNow - lastPrinted > TimeSpan.FromSeconds(5))
+            {
+                Console.WriteLine(Describe(p));
+                (lastStage, lastPrinted) = (p.Stage, DateTimeOffset.UtcNow);
+            }
+        }
+
+        var final = await batches.WaitAsync(batchId, new SynchronousProgress<BatchProgress>(Print), cancellationToken: cancellationToken);
+        return final;
+    }
+
+    private static string Describe(BatchProgress p) =>
+        $"{p.Stage}: {p.Graded + p.Failed}/{p.Total} graded, {p.NeedsReview} to review, {p.Rejected} rejected";
 }

@@ -11,13 +11,12 @@ namespace Grading.Cli.Hosting;
 /// <summary>The local twin of the Functions host: the same grading services, on the local Durable engine and Azurite.</summary>
 public static class LocalHost
 {
-    public const string DevelopmentStorage = "UseDevelopmentStorage=true";
-
-    /// <param name="overrides">Configuration values from the command line (e.g. the grader choice), laid over everything else.</param>
-    public static async Task<IHost> StartAsync(LocalHostSettings settings, IReadOnlyDictionary<string, string?>? overrides = null, CancellationToken cancellationToken = default)
+    public static async Task<IHost> StartAsync(
+        LocalHostOptions options,
+        Action<IServiceCollection>? configureServices = null,
+        CancellationToken cancellationToken = default)
     {
-        var storage = settings.Storage ?? Environment.GetEnvironmentVariable("Grading__Storage__ConnectionString") ?? DevelopmentStorage;
-        if (storage == DevelopmentStorage)
+        if (options.StorageConnectionString == LocalHostOptions.DevelopmentStorage)
         {
             await AzuriteLauncher.EnsureRunningAsync(RepositoryRoot.Find(), cancellationToken);
         }
@@ -25,29 +24,31 @@ public static class LocalHost
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Grading:Storage:ConnectionString"] = storage,
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Logging:LogLevel:Microsoft.DurableTask"] = "Error",
-            ["Logging:LogLevel:DurableTask"] = "Error",
-            ["Logging:LogLevel:Microsoft.AspNetCore"] = "Error",
+            ["Grading:Storage:ConnectionString"] = options.StorageConnectionString,
         });
-        if (overrides is not null)
+        if (options.Configuration is not null)
         {
-            builder.Configuration.AddInMemoryCollection(overrides);
+            builder.Configuration.AddInMemoryCollection(options.Configuration);
         }
 
+        // Logs go to stderr so that stdout carries only what the command prints; the engine is chatty below Warning.
         builder.Logging.ClearProviders();
-        // Logs go to stderr so that stdout carries only what the command prints.
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("DurableTask", LogLevel.Error);
+        builder.Logging.AddFilter("Microsoft.DurableTask", LogLevel.Error);
 
         builder.Services.AddGrading(builder.Configuration);
         builder.Services.AddLocalDurableEngine(
             new LocalEngineOptions
             {
-                StorageConnectionString = storage,
-                TaskHubName = settings.TaskHub ?? Environment.GetEnvironmentVariable("Grading__TaskHub") ?? "grading",
+                StorageConnectionString = options.StorageConnectionString,
+                TaskHubName = options.TaskHubName,
+                WorkItemQueueVisibilityTimeout = options.QueueVisibilityTimeout,
+                ControlQueueVisibilityTimeout = options.QueueVisibilityTimeout,
             },
             GradingTasks.Register);
+        configureServices?.Invoke(builder.Services);
 
         var host = builder.Build();
         await host.StartAsync(cancellationToken);

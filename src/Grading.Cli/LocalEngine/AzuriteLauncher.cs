@@ -36,6 +36,23 @@ public static class AzuriteLauncher
             return;
         }
 
+        string azuriteExecutable = await InstallUnderLockAsync(repositoryRoot, cancellationToken);
+        string logFile = Path.Combine(dataDirectory, "azurite.log");
+        StartDetached(azuriteExecutable, dataDirectory, logFile, repositoryRoot);
+        await WaitForPortsAsync(logFile, cancellationToken);
+    }
+
+    /// <summary>Installs Azurite from package-lock.json when node_modules lacks it; returns the executable's path.</summary>
+    public static async Task<string> EnsureInstalledAsync(string repositoryRoot, CancellationToken cancellationToken = default)
+    {
+        string dataDirectory = Path.Combine(repositoryRoot, ".azurite");
+        Directory.CreateDirectory(dataDirectory);
+        await using FileStream installLock = await AcquireLockAsync(Path.Combine(dataDirectory, "start.lock"), cancellationToken);
+        return await InstallUnderLockAsync(repositoryRoot, cancellationToken);
+    }
+
+    static async Task<string> InstallUnderLockAsync(string repositoryRoot, CancellationToken cancellationToken)
+    {
         await EnsureToolInstalledAsync("node", repositoryRoot, cancellationToken);
         string azuriteExecutable = Path.Combine(repositoryRoot, "node_modules", ".bin", OperatingSystem.IsWindows() ? "azurite.cmd" : "azurite");
         if (!File.Exists(azuriteExecutable))
@@ -48,9 +65,7 @@ public static class AzuriteLauncher
             }
         }
 
-        string logFile = Path.Combine(dataDirectory, "azurite.log");
-        StartDetached(azuriteExecutable, dataDirectory, logFile, repositoryRoot);
-        await WaitForPortsAsync(logFile, cancellationToken);
+        return azuriteExecutable;
     }
 
     public static async Task<bool> PortAnswersAsync(int port, CancellationToken cancellationToken = default)

@@ -26,6 +26,7 @@ public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
     readonly ILoggerFactory loggerFactory;
     readonly ILogger logger;
     AzureStorageOrchestrationService? orchestrationService;
+    IOrchestrationService? guardedService;
     WebApplication? sidecar;
 
     public LocalDurableEngine(LocalEngineOptions options, ILoggerFactory loggerFactory)
@@ -64,7 +65,8 @@ public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
         // The sidecar starts its dispatchers as soon as a worker connects; queues, tables and leases must exist by then.
         await orchestrationService.CreateIfNotExistsAsync().WaitAsync(cancellationToken);
 
-        WebApplication app = BuildSidecar(orchestrationService);
+        guardedService = OnceStartedOrchestrationService.Wrap(orchestrationService);
+        WebApplication app = BuildSidecar(orchestrationService, guardedService);
         try
         {
             await app.StartAsync(cancellationToken);
@@ -99,11 +101,11 @@ public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
             await app.DisposeAsync();
         }
 
-        if (orchestrationService is not null)
+        if (guardedService is not null)
         {
             // Awaited here as well so partition leases are released before the process exits, which lets
             // another process on the same hub take the control queues without waiting for leases to expire.
-            await orchestrationService.StopAsync(isForced: false).WaitAsync(cancellationToken);
+            await guardedService.StopAsync(isForced: false).WaitAsync(cancellationToken);
         }
 
         logger.LogInformation("Local Durable Task engine for task hub {TaskHub} stopped", Options.TaskHubName);
@@ -130,6 +132,7 @@ public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
             StorageAccountClientProvider = new StorageAccountClientProvider(options.StorageConnectionString),
             TaskHubName = options.TaskHubName,
             WorkItemQueueVisibilityTimeout = options.WorkItemQueueVisibilityTimeout,
+            ControlQueueVisibilityTimeout = options.ControlQueueVisibilityTimeout,
             MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
             MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
             MaxQueuePollingInterval = options.MaxQueuePollingInterval,
@@ -146,7 +149,7 @@ public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
             UseAppLease = false,
         });
 
-    WebApplication BuildSidecar(AzureStorageOrchestrationService service)
+    WebApplication BuildSidecar(AzureStorageOrchestrationService service, IOrchestrationService guardedService)
     {
         // The empty builder reads no appsettings or ASPNETCORE_* variables, so the CLI's own web
         // configuration (the 'serve' command's URLs) never leaks into this private endpoint.
@@ -160,7 +163,7 @@ public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
         builder.Services.AddSingleton(loggerFactory);
         builder.Services.AddRouting();
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton<IOrchestrationService>(service);
+        builder.Services.AddSingleton(guardedService);
         builder.Services.AddSingleton<IOrchestrationServiceClient>(service);
 
         // A singleton: it holds the worker's work-item stream and the pending results across calls.

@@ -19,6 +19,9 @@ public sealed record LocalEngineOptions
     /// </summary>
     public TimeSpan WorkItemQueueVisibilityTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>The same for orchestration messages on the control queues (DTFx default: 5 min).</summary>
+    public TimeSpan ControlQueueVisibilityTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>
     /// Activities in flight per engine. Each activity spends about 0.25 s in queue and sidecar round trips
     /// on Azurite, so throughput scales with this even for trivial activities (200 no-op activities: 53 s at 2,

@@ -24,22 +24,24 @@ public sealed class GradeChunkActivity(IGrader grader, BatchWorkStore work, Grad
         var requests = chunk.Submissions.Select(s => new GradingRequest(s, questions[s.QuestionId])).ToList();
 
         var stopwatch = Stopwatch.StartNew();
-        var results = await grader.GradeAsync(requests);
+        var (results, failures) = await RowIsolation.GradeAsync(grader, requests);
         var perAnswer = stopwatch.Elapsed / Math.Max(1, requests.Count);
-        if (results.Count != requests.Count)
-        {
-            throw new InvalidOperationException($"Grader '{grader.Name}' returned {results.Count} results for {requests.Count} answers.");
-        }
 
         var gradedAt = clock.GetUtcNow();
-        var current = new Grade[requests.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, requests.Count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, cancellationToken) =>
+        var graded = Enumerable.Range(0, requests.Count).Where(i => results[i] is not null).ToList();
+        var current = new Grade[graded.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, graded.Count), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (slot, cancellationToken) =>
         {
-            var grade = GradeFactory.Create(requests[i], results[i], grader, input.ReviewBelowConfidence, perAnswer, gradedAt);
-            current[i] = (await grades.WriteAsync(grade, cancellationToken)).Current;
+            var i = graded[slot];
+            var grade = GradeFactory.Create(requests[i], results[i]!, grader, input.ReviewBelowConfidence, perAnswer, gradedAt);
+            current[slot] = (await grades.WriteAsync(grade, cancellationToken)).Current;
         });
 
+        var rowErrors = failures
+            .Select(f => new RowError(chunk.Rows[f.Index], requests[f.Index].Submission.SubmissionId, "grading", $"grading failed after retries: {f.Reason}"))
+            .ToList();
+        await work.WriteChunkFailuresAsync(input.BatchId, input.ChunkIndex, rowErrors);
         await work.WriteChunkGradesAsync(input.BatchId, input.ChunkIndex, current);
-        return new ChunkOutcome(input.ChunkIndex, current.Length, 0, current.Count(g => g.NeedsReview));
+        return new ChunkOutcome(input.ChunkIndex, current.Length, rowErrors.Count, current.Count(g => g.NeedsReview));
     }
 }

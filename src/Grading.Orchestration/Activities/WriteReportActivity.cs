@@ -26,6 +26,7 @@ public sealed class WriteReportActivity(IGrader grader, BatchWorkStore work, Rep
             if (chunkGrades is not null)
             {
                 grades.AddRange(chunkGrades);
+                errors.AddRange(await work.ReadChunkFailuresAsync(batch.BatchId, index));
                 continue;
             }
 

@@ -24,7 +24,7 @@ public sealed partial class BatchClient(
     /// <exception cref="AssignmentFormatException">The assignment file is unusable.</exception>
     public async Task<string> StartAsync(BatchRequest request, CancellationToken cancellationToken = default)
     {
-        var assignment = request.Assignment is { } assignmentBytes ? AssignmentReader.Read(assignmentBytes.Span) : null;
+        var assignment = request.Assignment is { } assignmentBytes ? AssignmentReader.Read(assignmentBytes) : null;
         var stem = SafeName(Path.GetFileNameWithoutExtension(request.FileName));
         var defaultAssignmentId = assignment?.Id ?? stem;
 

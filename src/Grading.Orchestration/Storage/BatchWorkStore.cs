@@ -17,6 +17,8 @@ public sealed class BatchWorkStore(GradingStorage storage)
 
     public static string RejectedBlob(string batchId) => $"{batchId}/rejected.jsonl";
 
+    public static string ChunkFailuresBlob(string batchId, int index) => $"{batchId}/failures/{index:D5}.jsonl";
+
     public Task WriteChunkAsync(string batchId, int index, GradingChunk chunk, CancellationToken cancellationToken = default) =>
         storage.UploadAsync(Containers.Batches, ChunkBlob(batchId, index), BinaryData.FromObjectAsJson(chunk, GradingJson.Options), cancellationToken);
 
@@ -32,6 +34,13 @@ public sealed class BatchWorkStore(GradingStorage storage)
 
     public async Task<IReadOnlyList<RowError>> ReadRejectedAsync(string batchId, CancellationToken cancellationToken = default) =>
         ReadJsonl<RowError>(await storage.TryDownloadAsync(Containers.Batches, RejectedBlob(batchId), cancellationToken));
+
+    /// <summary>Rows of a chunk the grader failed on even one by one; written (possibly empty) before the chunk's grades.</summary>
+    public Task WriteChunkFailuresAsync(string batchId, int index, IReadOnlyList<RowError> failures, CancellationToken cancellationToken = default) =>
+        storage.UploadAsync(Containers.Batches, ChunkFailuresBlob(batchId, index), new BinaryData(ResultFiles.ToJsonl(failures)), cancellationToken);
+
+    public async Task<IReadOnlyList<RowError>> ReadChunkFailuresAsync(string batchId, int index, CancellationToken cancellationToken = default) =>
+        ReadJsonl<RowError>(await storage.TryDownloadAsync(Containers.Batches, ChunkFailuresBlob(batchId, index), cancellationToken));
 
     public Task WriteChunkGradesAsync(string batchId, int index, IReadOnlyList<Grade> grades, CancellationToken cancellationToken = default) =>
         storage.UploadAsync(Containers.Batches, ChunkGradesBlob(batchId, index), new BinaryData(ResultFiles.ToJsonl(grades)), cancellationToken);

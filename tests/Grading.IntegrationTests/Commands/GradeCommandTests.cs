@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Grading.Core.Domain;
+using Grading.Core.Serialization;
+using Grading.IntegrationTests.LocalEngine;
+
+namespace Grading.IntegrationTests.Commands;
+
+/// <summary>The README's main command, run as a process against Azurite.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class GradeCommandTests(AzuriteFixture azurite) : IDisposable
+{
+    private readonly string outDirectory = Path.Combine(Path.GetTempPath(), "grading-cli-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task Grade_SampleBatch_PrintsSummaryAndWritesTheFourFiles()
+    {
+        await using var hub = azurite.CreateTaskHub();
+        var sample = Path.Combine(azurite.RepositoryRoot, "samples", "intro-science");
+
+        var result = await GradingProcess.RunAsync(
+            azurite.RepositoryRoot,
+            "grade", Path.Combine(sample, "batch.csv"),
+            "--assignment", Path.Combine(sample, "assignment.json"),
+            "--out", outDirectory,
+            "--task-hub", hub.Options.TaskHubName);
+
+        Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
+        Assert.Contains("needs review", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("water-cycle", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(
+            ["errors.jsonl", "results.csv", "results.jsonl", "summary.json"],
+            Directory.GetFiles(outDirectory).Select(Path.GetFileName).Order());
+
+        var grades = ReadJsonl<Grade>("results.jsonl");
+        Assert.Equal(28, grades.Count);
+        var errors = ReadJsonl<RowError>("errors.jsonl");
+        Assert.Equal([(28, "answer"), (30, "questionId")], errors.Select(e => (e.Row, e.Field)));
+
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDirectory, "summary.json")));
+        Assert.Equal(28, summary.RootElement.GetProperty("graded").GetInt32());
+        Assert.Equal(2, summary.RootElement.GetProperty("rejected").GetInt32());
+        Assert.True(summary.RootElement.TryGetProperty("agreement", out _));
+    }
+
+    [Fact]
+    public async Task Grade_BinaryFile_ExitsNonZeroWithOneLineReason()
+    {
+        await using var hub = azurite.CreateTaskHub();
+        Directory.CreateDirectory(outDirectory);
+        var binary = Path.Combine(outDirectory, "scan.csv");
+        await File.WriteAllBytesAsync(binary, [0x25, 0x50, 0x44, 0x46, 0x00, 0x01, 0x02, 0xFF]);
+
+        var result = await GradingProcess.RunAsync(azurite.RepositoryRoot, "grade", binary, "--task-hub", hub.Options.TaskHubName);
+
+        Assert.Equal(2, result.ExitCode);
+        var reason = Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("binary", reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Grade_MissingFile_ExitsNonZeroNamingTheFile()
+    {
+        var result = await GradingProcess.RunAsync(azurite.RepositoryRoot, "grade", "no-such-batch.csv");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("no-such-batch.csv", result.StandardOutput + result.StandardError, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(outDirectory))
+        {
+            Directory.Delete(outDirectory, recursive: true);
+        }
+    }
+
+    private List<T> ReadJsonl<T>(string file) =>
+        File.ReadAllLines(Path.Combine(outDirectory, file))
+            .Where(line => line.Length > 0)
+            .Select(line => JsonSerializer.Deserialize<T>(line, GradingJson.Options)!)
+            .ToList();
+}

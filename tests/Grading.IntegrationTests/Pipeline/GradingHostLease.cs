@@ -1,0 +1,58 @@
+using Azure.Storage.Blobs.Models;
+using Grading.Cli.Hosting;
+using Grading.IntegrationTests.LocalEngine;
+using Grading.Orchestration.Client;
+using Grading.Orchestration.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Grading.IntegrationTests.Pipeline;
+
+/// <summary>The CLI's local host (real grader, real engine, Azurite) on a task hub of its own.</summary>
+public sealed class GradingHostLease : IAsyncDisposable
+{
+    private readonly IHost host;
+    private readonly TaskHubLease hub;
+
+    private GradingHostLease(IHost host, TaskHubLease hub)
+    {
+        this.host = host;
+        this.hub = hub;
+    }
+
+    public BatchClient Batches => host.Services.GetRequiredService<BatchClient>();
+
+    public GradingStorage Storage => host.Services.GetRequiredService<GradingStorage>();
+
+    public GradeStore Grades => host.Services.GetRequiredService<GradeStore>();
+
+    public static async Task<GradingHostLease> StartAsync(AzuriteFixture azurite, Action<IServiceCollection>? configureServices = null)
+    {
+        var hub = azurite.CreateTaskHub();
+        var host = await LocalHost.StartAsync(new LocalHostOptions(hub.Options.StorageConnectionString, hub.Options.TaskHubName), configureServices);
+        return new GradingHostLease(host, hub);
+    }
+
+    /// <summary>Current grade blobs of an assignment (the audit history under _history/ excluded).</summary>
+    public async Task<IReadOnlyDictionary<string, BlobItem>> CurrentGradeBlobsAsync(string assignmentId)
+    {
+        var blobs = new Dictionary<string, BlobItem>();
+        await foreach (var item in Storage.Container(Containers.Grades).GetBlobsAsync(new GetBlobsOptions { Prefix = assignmentId + "/" }))
+        {
+            if (!item.Name.Contains("/_history/", StringComparison.Ordinal))
+            {
+                blobs[item.Name] = item;
+            }
+        }
+
+        return blobs;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await host.StopAsync(timeout.Token);
+        host.Dispose();
+        await hub.DisposeAsync();
+    }
+}
