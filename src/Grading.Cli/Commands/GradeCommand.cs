@@ -44,7 +44,8 @@ public sealed class GradeCommand : AsyncCommand<GradeSettings>
             var request = new BatchRequest(
                 Path.GetFileName(settings.File),
                 await File.ReadAllBytesAsync(settings.File, cancellationToken),
-                settings.Assignment is null ? null : await File.ReadAllBytesAsync(settings.Assignment, cancellationToken));
+                settings.Assignment is null ? null : await File.ReadAllBytesAsync(settings.Assignment, cancellationToken),
+                settings.Grader);
 
             var batchId = await batches.StartAsync(request, cancellationToken);
             AnsiConsole.MarkupLineInterpolated($"Batch [bold]{batchId}[/] started.");

@@ -46,6 +46,7 @@ public static class GraderServiceCollectionExtensions
             sp.GetRequiredService<DecoderGraderSettings>()));
 
         services.AddSingleton(sp => sp.GetRequiredKeyedService<IGrader>(sp.GetRequiredService<IOptions<GraderOptions>>().Value.Grader));
+        services.AddSingleton<GraderCatalog>();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Grading.Core.Domain;
 using Grading.Core.Grading;
+using Grading.Inference.Hosting;
 using Grading.Orchestration.Messages;
 using Grading.Orchestration.Storage;
 using Microsoft.DurableTask;
@@ -12,13 +13,14 @@ namespace Grading.Orchestration.Activities;
 /// died mid-chunk), so every write is idempotent: the same input leaves the same blobs.
 /// </summary>
 [DurableTask(Name)]
-public sealed class GradeChunkActivity(IGrader grader, BatchWorkStore work, GradeStore grades, TimeProvider clock)
+public sealed class GradeChunkActivity(GraderCatalog graders, BatchWorkStore work, GradeStore grades, TimeProvider clock)
     : TaskActivity<GradeChunkInput, ChunkOutcome>
 {
     public const string Name = "GradeChunk";
 
     public override async Task<ChunkOutcome> RunAsync(TaskActivityContext context, GradeChunkInput input)
     {
+        var grader = graders.For(input.Grader);
         var chunk = await work.ReadChunkAsync(input.BatchId, input.ChunkIndex);
         var questions = chunk.Questions.ToDictionary(q => q.Id, StringComparer.Ordinal);
         var requests = chunk.Submissions.Select(s => new GradingRequest(s, questions[s.QuestionId])).ToList();

@@ -1,6 +1,6 @@
 using Grading.Core.Domain;
-using Grading.Core.Grading;
 using Grading.Core.Reports;
+using Grading.Inference.Hosting;
 using Grading.Orchestration.Messages;
 using Grading.Orchestration.Storage;
 using Microsoft.DurableTask;
@@ -9,7 +9,7 @@ namespace Grading.Orchestration.Activities;
 
 /// <summary>Fan-in: gathers every chunk's grades and every row error into reports/{batchId}/.</summary>
 [DurableTask(Name)]
-public sealed class WriteReportActivity(IGrader grader, BatchWorkStore work, ReportStore reports, TimeProvider clock)
+public sealed class WriteReportActivity(GraderCatalog graders, BatchWorkStore work, ReportStore reports, TimeProvider clock)
     : TaskActivity<WriteReportInput, BatchResult>
 {
     public const string Name = "WriteReport";
@@ -36,6 +36,7 @@ public sealed class WriteReportActivity(IGrader grader, BatchWorkStore work, Rep
         }
 
         errors.Sort((a, b) => a.Row.CompareTo(b.Row));
+        var grader = graders.For(input.Grader);
         var summary = BatchSummaryBuilder.Build(
             batch.BatchId,
             batch.AssignmentId,

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Grading.Core.Batches;
 using Grading.Core.Serialization;
+using Grading.Inference.Hosting;
 using Grading.Orchestration.Messages;
 using Grading.Orchestration.Options;
 using Grading.Orchestration.Orchestrators;
@@ -28,6 +29,11 @@ public sealed partial class BatchClient(
         var stem = SafeName(Path.GetFileNameWithoutExtension(request.FileName));
         var defaultAssignmentId = assignment?.Id ?? stem;
 
+        if (request.Grader is { } grader && !GraderCatalog.IsKnown(grader))
+        {
+            throw new BatchFormatException($"Unknown grader '{grader}' for this batch. Use one of: {string.Join(", ", GraderKinds.Selectable)}.");
+        }
+
         // Fail fast on a file that is not a batch at all, before anything is uploaded.
         var format = BatchParser.DetectFormat(request.FileName, request.Content.Span);
         _ = BatchParser.Parse(request.Content.Span, format, assignment, defaultAssignmentId, new BatchLimits { MaxAnswerLength = options.Value.MaxAnswerLength });
@@ -45,7 +51,7 @@ public sealed partial class BatchClient(
             await storage.UploadAsync(Containers.Assignments, assignmentBlob, new BinaryData(AssignmentReader.Write(assignment)), cancellationToken);
         }
 
-        var input = new GradeBatchInput(batchId, submissionsBlob, assignmentBlob, defaultAssignmentId, BatchSettings.From(options.Value));
+        var input = new GradeBatchInput(batchId, submissionsBlob, assignmentBlob, defaultAssignmentId, BatchSettings.From(options.Value) with { Grader = request.Grader });
         await durable.ScheduleNewOrchestrationInstanceAsync(
             GradeBatchOrchestrator.Name, input, new StartOrchestrationOptions { InstanceId = batchId }, cancellationToken);
         return batchId;

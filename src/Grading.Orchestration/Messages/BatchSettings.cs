@@ -13,7 +13,8 @@ public sealed record BatchSettings(
     int MaxAnswerLength,
     double ReviewBelowConfidence,
     int ActivityMaxAttempts,
-    TimeSpan ActivityFirstRetryInterval)
+    TimeSpan ActivityFirstRetryInterval,
+    string? Grader = null)
 {
     public static BatchSettings From(GradingOptions options) => new(
         options.ChunkSize,

@@ -1,3 +1,4 @@
 namespace Grading.Orchestration.Messages;
 
-public sealed record GradeChunkInput(string BatchId, int ChunkIndex, double ReviewBelowConfidence);
+/// <param name="Grader">The batch's grader kind; null for the host's configured grader.</param>
+public sealed record GradeChunkInput(string BatchId, int ChunkIndex, double ReviewBelowConfidence, string? Grader = null);

@@ -28,7 +28,7 @@ public sealed class GradeBatchOrchestrator : TaskOrchestrator<GradeBatchInput, B
 
         context.SetCustomStatus(progress with { Stage = BatchProgress.Reporting, Graded = outcome.Totals.Graded, Failed = outcome.Totals.Failed, NeedsReview = outcome.Totals.NeedsReview, ChunksDone = batch.ChunkCount });
         var result = await context.CallActivityAsync<BatchResult>(
-            WriteReportActivity.Name, new WriteReportInput(batch, outcome.FailedChunks), RetryPolicies.ForActivities(settings));
+            WriteReportActivity.Name, new WriteReportInput(batch, outcome.FailedChunks, settings.Grader), RetryPolicies.ForActivities(settings));
 
         var summary = result.Summary;
         context.SetCustomStatus(new BatchProgress(

@@ -50,6 +50,17 @@ public sealed class AddGradersTests(TinyModelFixture fixture) : IClassFixture<Ti
         Assert.Contains("Grading:Model:Path", error.Message);
     }
 
+    [Fact]
+    public void GraderCatalog_BatchNamesAGrader_GetsThatOneElseTheConfiguredOne()
+    {
+        using var services = Build(new() { ["Grading:Grader"] = "score-head", ["Grading:Model:Path"] = fixture.Folder });
+        var catalog = services.GetRequiredService<GraderCatalog>();
+
+        Assert.Equal("score-head", catalog.For(null).Name);
+        Assert.Equal(GenAiGrader.GraderName, catalog.For(GraderKinds.GenAi).Name);
+        Assert.Throws<ArgumentException>(() => catalog.For("gpt"));
+    }
+
     private static ServiceProvider Build(Dictionary<string, string?> values)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
