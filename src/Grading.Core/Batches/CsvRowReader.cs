@@ -61,13 +61,13 @@ public static class CsvRowReader
                 : null;
             if (badData.TryGetValue(parserRow, out var bad))
             {
-                rows.Add(Failed(dataRow, FieldNames.Row, bad, submissionId));
+                rows.Add(RawRow.Unreadable(dataRow, FieldNames.Row, bad, submissionId));
                 continue;
             }
 
             if (record.Length > header.Length)
             {
-                rows.Add(Failed(dataRow, FieldNames.Row, $"the row has {record.Length} fields but the header has {header.Length}", submissionId));
+                rows.Add(RawRow.Unreadable(dataRow, FieldNames.Row, $"the row has {record.Length} fields but the header has {header.Length}", submissionId));
                 continue;
             }
 
@@ -91,7 +91,7 @@ public static class CsvRowReader
 
             if (record[i].Contains(Replacement))
             {
-                return Failed(row, field, "holds bytes that are not valid UTF-8", submissionId);
+                return RawRow.Unreadable(row, field, "holds bytes that are not valid UTF-8", submissionId);
             }
 
             if (field is FieldNames.ReferenceAnswer or FieldNames.ReferenceAnswers)
@@ -110,7 +110,4 @@ public static class CsvRowReader
 
         return new RawRow(row, values, references);
     }
-
-    private static RawRow Failed(int row, string field, string message, string? submissionId = null) =>
-        new(row, submissionId is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [FieldNames.SubmissionId] = submissionId }, [], field, message);
 }

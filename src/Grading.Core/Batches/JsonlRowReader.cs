@@ -61,7 +61,7 @@ public static class JsonlRowReader
         }
         catch (DecoderFallbackException e)
         {
-            return (Failed(lineNumber, FieldNames.Row, $"the line holds bytes that are not valid UTF-8 (at byte {e.Index})"), false);
+            return (RawRow.Unreadable(lineNumber, FieldNames.Row, $"the line holds bytes that are not valid UTF-8 (at byte {e.Index})"), false);
         }
 
         JsonDocument document;
@@ -71,14 +71,14 @@ public static class JsonlRowReader
         }
         catch (JsonException e)
         {
-            return (Failed(lineNumber, FieldNames.Row, $"malformed JSON: {e.Message}"), false);
+            return (RawRow.Unreadable(lineNumber, FieldNames.Row, $"malformed JSON: {e.Message}"), false);
         }
 
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                return (Failed(lineNumber, FieldNames.Row, $"expected a JSON object, found {Describe(document.RootElement.ValueKind)}"), false);
+                return (RawRow.Unreadable(lineNumber, FieldNames.Row, $"expected a JSON object, found {Describe(document.RootElement.ValueKind)}"), false);
             }
 
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -97,7 +97,7 @@ public static class JsonlRowReader
                     {
                         if (item.ValueKind != JsonValueKind.String)
                         {
-                            return (Failed(lineNumber, field, $"every reference answer must be a string, found {Describe(item.ValueKind)}", SubmissionIdOf(document.RootElement)), true);
+                            return (RawRow.Unreadable(lineNumber, field, $"every reference answer must be a string, found {Describe(item.ValueKind)}", SubmissionIdOf(document.RootElement)), true);
                         }
 
                         references.Add(item.GetString()!);
@@ -115,7 +115,7 @@ public static class JsonlRowReader
                         values[field] = property.Value.GetRawText();
                         break;
                     default:
-                        return (Failed(lineNumber, field, $"must be a string or a number, found {Describe(property.Value.ValueKind)}", SubmissionIdOf(document.RootElement)), true);
+                        return (RawRow.Unreadable(lineNumber, field, $"must be a string or a number, found {Describe(property.Value.ValueKind)}", SubmissionIdOf(document.RootElement)), true);
                 }
             }
 
@@ -147,8 +147,6 @@ public static class JsonlRowReader
         return null;
     }
 
-    private static RawRow Failed(int row, string field, string message, string? submissionId = null) =>
-        new(row, submissionId is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [FieldNames.SubmissionId] = submissionId }, [], field, message);
 
     private static string Describe(JsonValueKind kind) => kind switch
     {

@@ -12,4 +12,8 @@ public sealed record RawRow(
     string? ReadError = null)
 {
     public string? Get(string field) => Values.TryGetValue(field, out var value) ? value : null;
+
+    /// <summary>A row that could not be read; it keeps the submissionId when one was readable, so the error can name it.</summary>
+    public static RawRow Unreadable(int row, string field, string message, string? submissionId = null) =>
+        new(row, submissionId is null ? new Dictionary<string, string>() : new Dictionary<string, string> { [FieldNames.SubmissionId] = submissionId }, [], field, message);
 }
