@@ -1,5 +1,6 @@
 using Grading.Orchestration.Activities;
 using Grading.Orchestration.Orchestrators;
+using Grading.Orchestration.Regrade;
 using Microsoft.DurableTask;
 
 namespace Grading.Orchestration;
@@ -14,5 +15,8 @@ public static class GradingTasks
         registry.AddActivity<PrepareBatchActivity>();
         registry.AddActivity<GradeChunkActivity>();
         registry.AddActivity<WriteReportActivity>();
+        registry.AddOrchestrator<RegradeOrchestrator>();
+        registry.AddActivity<FindStaleGradesActivity>();
+        registry.AddActivity<ListGradedAssignmentsActivity>();
     }
 }

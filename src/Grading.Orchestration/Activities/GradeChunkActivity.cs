@@ -36,7 +36,8 @@ public sealed class GradeChunkActivity(GraderCatalog graders, BatchWorkStore wor
         {
             var i = graded[slot];
             var grade = GradeFactory.Create(requests[i], results[i]!, grader, input.ReviewBelowConfidence, perAnswer, gradedAt);
-            current[slot] = (await grades.WriteAsync(grade, cancellationToken)).Current;
+            var source = new GradeSource(input.BatchId, input.ChunkIndex, i);
+            current[slot] = (await grades.WriteAsync(grade, source, markReviewed: input.Regrade, cancellationToken)).Current;
         });
 
         var rowErrors = failures

@@ -1,9 +1,11 @@
 using Grading.Inference.Hosting;
 using Grading.Orchestration.Client;
 using Grading.Orchestration.Options;
+using Grading.Orchestration.Regrade;
 using Grading.Orchestration.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Grading.Orchestration.Hosting;
@@ -12,7 +14,7 @@ public static class GradingServiceCollectionExtensions
 {
     /// <summary>
     /// Everything a grading host needs except the Durable engine itself (the Functions host and the local host each
-    /// bring their own): options validated at start, storage clients, stores, and the batch client.
+    /// bring their own): options validated at start, storage clients, stores, and the batch and re-grade clients.
     /// The grader comes from Grading.Inference; a host may register its own <see cref="Core.Grading.IGrader"/> after this call.
     /// </summary>
     public static IServiceCollection AddGrading(this IServiceCollection services, IConfiguration configuration)
@@ -24,12 +26,18 @@ public static class GradingServiceCollectionExtensions
                 "Set Grading:Storage:ConnectionString (local) or Grading:Storage:AccountName / BlobServiceUri (Azure, managed identity).")
             .ValidateOnStart();
 
-        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<RegradeOptions>()
+            .Bind(configuration.GetSection(RegradeOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new GradingStorage(sp.GetRequiredService<IOptions<GradingOptions>>().Value.Storage));
         services.AddSingleton<BatchWorkStore>();
         services.AddSingleton<GradeStore>();
         services.AddSingleton<ReportStore>();
         services.AddSingleton<BatchClient>();
+        services.AddSingleton<RegradeClient>();
         services.AddGraders(configuration);
         return services;
     }

@@ -26,7 +26,7 @@ internal static class ChunkFanOut
         {
             while (inFlight.Count < range.Settings.MaxParallelChunks && next < end)
             {
-                var input = new GradeChunkInput(range.Batch.BatchId, next, range.Settings.ReviewBelowConfidence, range.Settings.Grader);
+                var input = new GradeChunkInput(range.Batch.BatchId, next, range.Settings.ReviewBelowConfidence, range.Settings.Grader, range.Settings.Regrade);
                 inFlight.Add(context.CallActivityAsync<ChunkOutcome>(GradeChunkActivity.Name, input, options), next);
                 next++;
             }

@@ -19,6 +19,15 @@ public sealed class GradeBatchOrchestrator : TaskOrchestrator<GradeBatchInput, B
         context.SetCustomStatus(BatchProgress.Starting);
         var batch = await context.CallActivityAsync<PreparedBatch>(PrepareBatchActivity.Name, input, RetryPolicies.ForActivities(settings));
 
+        return await GradePreparedAsync(context, batch, settings);
+    }
+
+    /// <summary>
+    /// Fans a prepared batch (chunk blobs written) out to GradeChunk and in to the report, with the progress in the
+    /// custom status. Shared with the re-grade, which prepares its batch from stale grades instead of an upload.
+    /// </summary>
+    internal static async Task<BatchResult> GradePreparedAsync(TaskOrchestrationContext context, PreparedBatch batch, BatchSettings settings)
+    {
         var progress = new BatchProgress(BatchProgress.Grading, batch.Submissions, 0, 0, 0, batch.Rejected, 0, batch.ChunkCount);
         context.SetCustomStatus(progress);
         var outcome = batch.ChunkCount <= settings.MaxChunksPerOrchestration

@@ -29,6 +29,13 @@ public sealed class BatchWorkStore(GradingStorage storage)
             ?? throw new InvalidDataException($"Chunk {index} of batch {batchId} is empty.");
     }
 
+    /// <summary>Null when the chunk blob is gone (a re-grade reading the input of an old grade).</summary>
+    public async Task<GradingChunk?> TryReadChunkAsync(string batchId, int index, CancellationToken cancellationToken = default)
+    {
+        var data = await storage.TryDownloadAsync(Containers.Batches, ChunkBlob(batchId, index), cancellationToken);
+        return data?.ToObjectFromJson<GradingChunk>(GradingJson.Options);
+    }
+
     public Task WriteRejectedAsync(string batchId, IReadOnlyList<RowError> errors, CancellationToken cancellationToken = default) =>
         storage.UploadAsync(Containers.Batches, RejectedBlob(batchId), new BinaryData(ResultFiles.ToJsonl(errors)), cancellationToken);
 

@@ -17,7 +17,13 @@ public sealed class GradeStore(GradingStorage storage)
 
     public static string HistoryPrefix(string assignmentId, string submissionId) => $"{assignmentId}/_history/{submissionId}/";
 
-    public async Task<GradeWrite> WriteAsync(Grade grade, CancellationToken cancellationToken = default)
+    public Task<GradeWrite> WriteAsync(Grade grade, CancellationToken cancellationToken = default) =>
+        WriteAsync(grade, source: null, markReviewed: false, cancellationToken);
+
+    /// <param name="source">Where the grade's input is kept, recorded in the blob's metadata for re-grading.</param>
+    /// <param name="markReviewed">A re-grade: record on the current grade that a re-grade has seen it at its input hash,
+    /// so a grade that still needs review after re-grading is not taken again by the next one.</param>
+    public async Task<GradeWrite> WriteAsync(Grade grade, GradeSource? source, bool markReviewed, CancellationToken cancellationToken = default)
     {
         var blob = storage.Container(Containers.Grades).GetBlobClient(CurrentBlob(grade.AssignmentId, grade.SubmissionId));
         for (var attempt = 0; ; attempt++)
@@ -25,6 +31,14 @@ public sealed class GradeStore(GradingStorage storage)
             var existing = await TryReadAsync(blob, cancellationToken);
             if (existing is { Grade: var current } && current.InputHash == grade.InputHash)
             {
+                if (markReviewed && existing.Value.Metadata?.ReviewedHash != current.InputHash)
+                {
+                    if (!await TryMarkReviewedAsync(blob, existing.Value, cancellationToken))
+                    {
+                        continue;
+                    }
+                }
+
                 return new GradeWrite(current, Written: false);
             }
 
@@ -38,9 +52,15 @@ public sealed class GradeStore(GradingStorage storage)
                 var conditions = existing is null
                     ? new BlobRequestConditions { IfNoneMatch = ETag.All }
                     : new BlobRequestConditions { IfMatch = existing.Value.ETag };
+                var metadata = GradeBlobMetadata.Of(grade, source, markReviewed ? grade.InputHash : null);
                 await blob.UploadAsync(
                     BinaryData.FromObjectAsJson(grade, GradingJson.Indented),
-                    new BlobUploadOptions { Conditions = conditions, HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" } },
+                    new BlobUploadOptions
+                    {
+                        Conditions = conditions,
+                        HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+                        Metadata = metadata.ToDictionary(),
+                    },
                     cancellationToken);
                 return new GradeWrite(grade, Written: true);
             }
@@ -70,6 +90,53 @@ public sealed class GradeStore(GradingStorage storage)
         return history;
     }
 
+    /// <summary>The current grades of an assignment with their metadata, from one listing (no downloads).</summary>
+    public async IAsyncEnumerable<StoredGrade> ListCurrentAsync(string assignmentId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var prefix = assignmentId + "/";
+        var pages = storage.Container(Containers.Grades).GetBlobsByHierarchyAsync(
+            new GetBlobsByHierarchyOptions { Prefix = prefix, Delimiter = "/", Traits = BlobTraits.Metadata }, cancellationToken);
+        await foreach (var item in pages)
+        {
+            if (item.IsBlob && item.Blob.Name.EndsWith(".json", StringComparison.Ordinal))
+            {
+                var submissionId = item.Blob.Name[prefix.Length..^".json".Length];
+                yield return new StoredGrade(assignmentId, submissionId, GradeBlobMetadata.TryParse(item.Blob.Metadata));
+            }
+        }
+    }
+
+    /// <summary>The assignments that have grades: the top-level folders of the grades container.</summary>
+    public async Task<IReadOnlyList<string>> ListAssignmentsAsync(CancellationToken cancellationToken = default)
+    {
+        var assignments = new List<string>();
+        await foreach (var item in storage.Container(Containers.Grades).GetBlobsByHierarchyAsync(new GetBlobsByHierarchyOptions { Delimiter = "/" }, cancellationToken))
+        {
+            if (item.IsPrefix)
+            {
+                assignments.Add(item.Prefix.TrimEnd('/'));
+            }
+        }
+
+        return assignments;
+    }
+
+    private static async Task<bool> TryMarkReviewedAsync(Azure.Storage.Blobs.BlobClient blob, StoredBlob existing, CancellationToken cancellationToken)
+    {
+        var current = existing.Grade;
+        var metadata = (existing.Metadata ?? GradeBlobMetadata.Of(current, source: null)) with { ReviewedHash = current.InputHash };
+        try
+        {
+            await blob.SetMetadataAsync(metadata.ToDictionary(), new BlobRequestConditions { IfMatch = existing.ETag }, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            // Rewritten since we read it: read again and decide anew.
+            return false;
+        }
+    }
+
     private Task ArchiveAsync(Grade previous, CancellationToken cancellationToken)
     {
         // Named by the grade's own content, so archiving the same grade twice writes the same blob.
@@ -77,13 +144,15 @@ public sealed class GradeStore(GradingStorage storage)
         return storage.UploadAsync(Containers.Grades, name, BinaryData.FromObjectAsJson(previous, GradingJson.Indented), cancellationToken);
     }
 
-    private static async Task<(Grade Grade, ETag ETag)?> TryReadAsync(Azure.Storage.Blobs.BlobClient blob, CancellationToken cancellationToken)
+    private readonly record struct StoredBlob(Grade Grade, ETag ETag, GradeBlobMetadata? Metadata);
+
+    private static async Task<StoredBlob?> TryReadAsync(Azure.Storage.Blobs.BlobClient blob, CancellationToken cancellationToken)
     {
         try
         {
             var content = await blob.DownloadContentAsync(cancellationToken);
             var grade = JsonSerializer.Deserialize<Grade>(content.Value.Content.ToMemory().Span, GradingJson.Options)!;
-            return (grade, content.Value.Details.ETag);
+            return new StoredBlob(grade, content.Value.Details.ETag, GradeBlobMetadata.TryParse(content.Value.Details.Metadata));
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
