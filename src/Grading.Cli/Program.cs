@@ -9,6 +9,9 @@ app.Configure(config =>
         .WithDescription("Grade a CSV or JSONL batch through the local Durable engine on Azurite.")
         .WithExample("grade", "samples/networking-quiz/batch.csv", "--assignment", "samples/networking-quiz/assignment.json", "--out", "out")
         .WithExample("grade", "samples/networking-quiz/batch.csv", "--assignment", "samples/networking-quiz/assignment.json", "--grader", "two-stage", "--model", "models/tiny");
+    config.AddCommand<RegradeCommand>("regrade")
+        .WithDescription("Re-grade the grades made by another model version or rubric (and, if asked, those flagged needsReview), as the nightly timer does.")
+        .WithExample("regrade", "--assignment", "networking-quiz", "--reason", "rubric of q2 fixed");
     config.AddCommand<MakeTestModelCommand>("make-test-model")
         .WithDescription("Write a tiny random int4 decoder (ORT GenAI layout) and score head, for tests and benchmarks.");
     config.AddBranch("bench", bench =>
