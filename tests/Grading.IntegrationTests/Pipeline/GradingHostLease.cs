@@ -2,6 +2,7 @@ using Azure.Storage.Blobs.Models;
 using Grading.Cli.Hosting;
 using Grading.IntegrationTests.LocalEngine;
 using Grading.Orchestration.Client;
+using Grading.Orchestration.Regrade;
 using Grading.Orchestration.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -21,6 +22,10 @@ public sealed class GradingHostLease : IAsyncDisposable
     }
 
     public BatchClient Batches => host.Services.GetRequiredService<BatchClient>();
+
+    public IServiceProvider Services => host.Services;
+
+    public RegradeClient Regrades => host.Services.GetRequiredService<RegradeClient>();
 
     public GradingStorage Storage => host.Services.GetRequiredService<GradingStorage>();
 
@@ -46,6 +51,18 @@ public sealed class GradingHostLease : IAsyncDisposable
         }
 
         return blobs;
+    }
+
+    /// <summary>Names of the audit copies under grades/{assignmentId}/_history/.</summary>
+    public async Task<IReadOnlyList<string>> HistoryBlobsAsync(string assignmentId)
+    {
+        var names = new List<string>();
+        await foreach (var item in Storage.Container(Containers.Grades).GetBlobsAsync(new GetBlobsOptions { Prefix = assignmentId + "/_history/" }))
+        {
+            names.Add(item.Name);
+        }
+
+        return names;
     }
 
     public async ValueTask DisposeAsync()
