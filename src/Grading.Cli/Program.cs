@@ -19,6 +19,9 @@ app.Configure(config =>
         bench.SetDescription("Measure a grader's speed.");
         bench.AddCommand<BenchGenAiCommand>("genai")
             .WithDescription("Model load time, time to first token, tokens/s sequential and batched; JSON on the last line.");
+        bench.AddCommand<BenchPipelineCommand>("pipeline")
+            .WithDescription("Answers/s of the grader called directly vs. through the durable pipeline on Azurite; JSON on the last line.")
+            .WithExample("bench", "pipeline", "--n", "2000");
     });
     config.AddCommand<ExportTrainingDataCommand>("export-training-data")
         .WithDescription("Write instruction-tuning records in exactly the prompt and reply format the decoder grader parses.");

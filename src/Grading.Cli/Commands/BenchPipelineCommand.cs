@@ -1,0 +1,108 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Grading.Cli.Bench;
+using Grading.Cli.Hosting;
+using Grading.Core.Batches;
+using Grading.Core.Grading;
+using Grading.Orchestration.Client;
+using Grading.Orchestration.Options;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Grading.Cli.Commands;
+
+/// <summary>
+/// <c>grading bench pipeline --n 2000</c>: grades the same generated submissions with the grader called directly
+/// (same chunks, one after another) and through the durable pipeline on the local engine (upload, prepare, fan-out,
+/// grade blobs, report), and compares answers per second. The engine and the grader are started and warmed before
+/// either is timed. The last line is one JSON object for scripts.
+/// </summary>
+public sealed class BenchPipelineCommand : AsyncCommand<BenchPipelineCommand.Settings>
+{
+    public sealed class Settings : LocalHostSettings
+    {
+        [CommandOption("-n|--n <N>")]
+        [Description("Submissions to grade. Default: 2000.")]
+        public int Count { get; init; } = 2000;
+
+        [CommandOption("--runs <N>")]
+        [Description("Runs of each path, interleaved; the fastest of each counts (the machine may be shared). Default: 1.")]
+        public int Runs { get; init; } = 1;
+
+        public override ValidationResult Validate() =>
+            Count < 1 || Runs < 1 ? ValidationResult.Error("--n and --runs must be at least 1.") : ValidationResult.Success();
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        using var host = await LocalHost.StartAsync(LocalHostOptions.From(settings), cancellationToken: cancellationToken);
+        var grader = host.Services.GetRequiredService<IGrader>();
+        var batches = host.Services.GetRequiredService<BatchClient>();
+        var chunkSize = host.Services.GetRequiredService<IOptions<GradingOptions>>().Value.ChunkSize;
+        var csv = BenchBatch.Csv(settings.Count);
+
+        // Both paths grade the same parsed submissions; warm the grader (model load, question embeddings) first.
+        var assignment = BenchBatch.Assignment("bench");
+        var parsed = BatchParser.Parse(csv, BatchFormat.Csv, assignment, assignment.Id);
+        var questions = assignment.Questions.ToDictionary(q => q.Id);
+        var requests = parsed.Submissions.Select(s => new GradingRequest(s, questions[s.QuestionId])).ToList();
+        await grader.GradeAsync(requests.Take(chunkSize).ToList(), cancellationToken);
+        await RunPipelineAsync(batches, BenchBatch.Csv(Math.Min(settings.Count, chunkSize * 4)), cancellationToken);
+
+        var direct = TimeSpan.MaxValue;
+        var pipeline = TimeSpan.MaxValue;
+        for (var run = 0; run < settings.Runs; run++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            foreach (var chunk in requests.Chunk(chunkSize))
+            {
+                await grader.GradeAsync(chunk, cancellationToken);
+            }
+
+            var directRun = stopwatch.Elapsed;
+            var pipelineRun = await RunPipelineAsync(batches, csv, cancellationToken);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"run {run + 1}: direct {settings.Count / directRun.TotalSeconds:0.0}/s ({directRun.TotalSeconds:0.00} s), pipeline {settings.Count / pipelineRun.TotalSeconds:0.0}/s ({pipelineRun.TotalSeconds:0.00} s)"));
+            direct = directRun < direct ? directRun : direct;
+            pipeline = pipelineRun < pipeline ? pipelineRun : pipeline;
+        }
+
+        await host.StopAsync(CancellationToken.None);
+        var directPerSecond = settings.Count / direct.TotalSeconds;
+        var pipelinePerSecond = settings.Count / pipeline.TotalSeconds;
+        Console.WriteLine(JsonSerializer.Serialize(new
+        {
+            n = settings.Count,
+            grader = grader.Name,
+            chunk_size = chunkSize,
+            runs = settings.Runs,
+            direct_s = Math.Round(direct.TotalSeconds, 2),
+            pipeline_s = Math.Round(pipeline.TotalSeconds, 2),
+            direct_per_s = Math.Round(directPerSecond, 1),
+            pipeline_per_s = Math.Round(pipelinePerSecond, 1),
+            ratio = Math.Round(pipelinePerSecond / directPerSecond, 3),
+        }));
+        return 0;
+    }
+
+    /// <summary>Upload to report, as <c>grading grade</c> runs it, into a fresh assignment so every grade blob is a new write.</summary>
+    private static async Task<TimeSpan> RunPipelineAsync(BatchClient batches, byte[] csv, CancellationToken cancellationToken)
+    {
+        var assignmentId = $"bench-{Guid.NewGuid():N}"[..20];
+        var request = new BatchRequest("bench.csv", csv, Grading.Core.Batches.AssignmentReader.Write(BenchBatch.Assignment(assignmentId)));
+        var stopwatch = Stopwatch.StartNew();
+        var batchId = await batches.StartAsync(request, cancellationToken);
+        var status = await batches.WaitAsync(batchId, pollInterval: TimeSpan.FromMilliseconds(50), cancellationToken: cancellationToken);
+        var elapsed = stopwatch.Elapsed;
+        if (status.Result is null)
+        {
+            throw new InvalidOperationException($"Batch {batchId} ended {status.RuntimeStatus}: {status.FailureMessage}");
+        }
+
+        return elapsed;
+    }
+}
