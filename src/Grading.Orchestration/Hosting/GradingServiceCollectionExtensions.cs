@@ -1,4 +1,5 @@
 using Grading.Inference.Hosting;
+using Grading.Orchestration.Api;
 using Grading.Orchestration.Client;
 using Grading.Orchestration.Options;
 using Grading.Orchestration.Storage;
@@ -30,6 +31,8 @@ public static class GradingServiceCollectionExtensions
         services.AddSingleton<GradeStore>();
         services.AddSingleton<ReportStore>();
         services.AddSingleton<BatchClient>();
+        services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<GradingApi>();
         services.AddGraders(configuration);
         return services;
     }
