@@ -9,6 +9,10 @@ app.Configure(config =>
         .WithDescription("Grade a CSV or JSONL batch through the local Durable engine on Azurite.")
         .WithExample("grade", "samples/networking-quiz/batch.csv", "--assignment", "samples/networking-quiz/assignment.json", "--out", "out")
         .WithExample("grade", "samples/networking-quiz/batch.csv", "--assignment", "samples/networking-quiz/assignment.json", "--grader", "two-stage", "--model", "models/tiny");
+    config.AddCommand<ServeCommand>("serve")
+        .WithDescription("Serve the HTTP API (the Functions app's routes) with a grading worker on the local Durable engine.")
+        .WithExample("serve")
+        .WithExample("serve", "--urls", "http://0.0.0.0:8080", "--api-key", "KEY");
     config.AddCommand<MakeTestModelCommand>("make-test-model")
         .WithDescription("Write a tiny random int4 decoder (ORT GenAI layout) and score head, for tests and benchmarks.");
     config.AddBranch("bench", bench =>
