@@ -23,7 +23,9 @@ public sealed record ServeOptions(IReadOnlyList<string> Urls, string? ApiKey)
 
         foreach (var url in Urls)
         {
-            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            // Kestrel's wildcard hosts ('*', '+') mean every interface.
+            var normalized = url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal);
+            if (!Uri.TryCreate(normalized, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
             {
                 return $"'{url}' is not an http:// or https:// URL.";
             }
