@@ -12,6 +12,10 @@ app.Configure(config =>
     config.AddCommand<RegradeCommand>("regrade")
         .WithDescription("Re-grade the grades made by another model version or rubric (and, if asked, those flagged needsReview), as the nightly timer does.")
         .WithExample("regrade", "--assignment", "networking-quiz", "--reason", "rubric of q2 fixed");
+    config.AddCommand<ServeCommand>("serve")
+        .WithDescription("Serve the HTTP API (the Functions app's routes) with a grading worker on the local Durable engine.")
+        .WithExample("serve")
+        .WithExample("serve", "--urls", "http://0.0.0.0:8080", "--api-key", "KEY");
     config.AddCommand<MakeTestModelCommand>("make-test-model")
         .WithDescription("Write a tiny random int4 decoder (ORT GenAI layout) and score head, for tests and benchmarks.");
     config.AddBranch("bench", bench =>

@@ -16,12 +16,26 @@ public static class LocalHost
         Action<IServiceCollection>? configureServices = null,
         CancellationToken cancellationToken = default)
     {
+        await EnsureStorageAsync(options, cancellationToken);
+        var builder = Host.CreateApplicationBuilder();
+        Configure(builder, options, configureServices);
+        var host = builder.Build();
+        await host.StartAsync(cancellationToken);
+        return host;
+    }
+
+    /// <summary>Starts Azurite when the host uses it and it is not answering.</summary>
+    public static async Task EnsureStorageAsync(LocalHostOptions options, CancellationToken cancellationToken = default)
+    {
         if (options.StorageConnectionString == LocalHostOptions.DevelopmentStorage)
         {
             await AzuriteLauncher.EnsureRunningAsync(RepositoryRoot.Find(), cancellationToken);
         }
+    }
 
-        var builder = Host.CreateApplicationBuilder();
+    /// <summary>The grading services and the local engine on any host builder (a plain host for <c>grade</c>, a web host for <c>serve</c>).</summary>
+    public static void Configure(IHostApplicationBuilder builder, LocalHostOptions options, Action<IServiceCollection>? configureServices = null)
+    {
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Grading:Storage:ConnectionString"] = options.StorageConnectionString,
@@ -37,6 +51,10 @@ public static class LocalHost
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("DurableTask", LogLevel.Error);
         builder.Logging.AddFilter("Microsoft.DurableTask", LogLevel.Error);
+        if (options.LogActivities)
+        {
+            builder.Logging.AddFilter("Grading.Orchestration.Activities", LogLevel.Information);
+        }
 
         builder.Services.AddGrading(builder.Configuration);
         builder.Services.AddLocalDurableEngine(
@@ -49,9 +67,5 @@ public static class LocalHost
             },
             GradingTasks.Register);
         configureServices?.Invoke(builder.Services);
-
-        var host = builder.Build();
-        await host.StartAsync(cancellationToken);
-        return host;
     }
 }

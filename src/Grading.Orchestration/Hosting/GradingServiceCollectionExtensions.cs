@@ -1,4 +1,5 @@
 using Grading.Inference.Hosting;
+using Grading.Orchestration.Api;
 using Grading.Orchestration.Client;
 using Grading.Orchestration.Options;
 using Grading.Orchestration.Regrade;
@@ -38,6 +39,8 @@ public static class GradingServiceCollectionExtensions
         services.AddSingleton<ReportStore>();
         services.AddSingleton<BatchClient>();
         services.AddSingleton<RegradeClient>();
+        services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<GradingApi>();
         services.AddGraders(configuration);
         return services;
     }

@@ -1,0 +1,25 @@
+using Grading.Orchestration.Api;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Grading.Cli.Hosting;
+
+/// <summary>The API's routes as minimal APIs, each calling the same <see cref="GradingApi"/> handler as the Functions trigger.</summary>
+public static class ApiEndpoints
+{
+    public static IEndpointRouteBuilder MapGradingApi(this IEndpointRouteBuilder endpoints)
+    {
+        Map(endpoints, ApiRoutes.Grade, (HttpRequest request, GradingApi api, CancellationToken cancellationToken) => api.GradeAsync(request, cancellationToken));
+        Map(endpoints, ApiRoutes.StartBatch, (HttpRequest request, GradingApi api, CancellationToken cancellationToken) => api.StartBatchAsync(request, cancellationToken));
+        Map(endpoints, ApiRoutes.BatchStatus, (HttpRequest request, string id, GradingApi api, CancellationToken cancellationToken) => api.GetBatchAsync(request, id, cancellationToken));
+        Map(endpoints, ApiRoutes.BatchResults, (HttpRequest request, string id, GradingApi api, CancellationToken cancellationToken) => api.GetResultsAsync(request, id, cancellationToken));
+        Map(endpoints, ApiRoutes.CancelBatch, (HttpRequest request, string id, GradingApi api, CancellationToken cancellationToken) => api.CancelBatchAsync(request, id, cancellationToken));
+        Map(endpoints, ApiRoutes.Health, () => GradingApi.Health());
+        Map(endpoints, ApiRoutes.OpenApi, () => GradingApi.OpenApi());
+        return endpoints;
+    }
+
+    private static void Map(IEndpointRouteBuilder endpoints, ApiRoute route, Delegate handler) =>
+        endpoints.MapMethods(route.Path, [route.Method], handler).WithName(route.Name);
+}

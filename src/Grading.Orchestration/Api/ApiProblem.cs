@@ -1,0 +1,39 @@
+namespace Grading.Orchestration.Api;
+
+/// <summary>One field that made a request fail: the JSON path or parameter name, and why.</summary>
+public sealed record FieldError(string Field, string Message);
+
+/// <summary>An RFC 7807 problem details body (application/problem+json), with the fields at fault.</summary>
+public sealed record ApiProblem(
+    string Type,
+    string Title,
+    int Status,
+    string Detail,
+    string? Instance = null,
+    IReadOnlyList<FieldError>? Errors = null)
+{
+    public const string ContentType = "application/problem+json";
+
+    private const string TypeBase = "https://github.com/grading-functions/problems/";
+
+    public static ApiProblem BadRequest(string field, string message, string? instance = null) =>
+        new(TypeBase + "invalid-request", "The request is invalid.", 400, $"{field}: {message}", instance, [new FieldError(field, message)]);
+
+    public static ApiProblem BadRequest(IReadOnlyList<FieldError> errors, string? instance = null) =>
+        new(TypeBase + "invalid-request", "The request is invalid.", 400, string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")), instance, errors);
+
+    public static ApiProblem NotFound(string field, string detail, string? instance = null) =>
+        new(TypeBase + "not-found", "Not found.", 404, detail, instance, [new FieldError(field, detail)]);
+
+    public static ApiProblem Conflict(string detail, string? instance = null) =>
+        new(TypeBase + "conflict", "The resource is not in a state that allows this.", 409, detail, instance);
+
+    public static ApiProblem TooLarge(long limit, string? instance = null) =>
+        new(TypeBase + "body-too-large", "The request body is too large.", 413, $"body: the request body is over the limit of {limit:N0} bytes (Grading:Api:MaxRequestBodyBytes)", instance, [new FieldError("body", $"over {limit:N0} bytes")]);
+
+    public static ApiProblem Unauthorized(string? instance = null) =>
+        new(TypeBase + "unauthorized", "A valid API key is required.", 401, "Send the key in the x-functions-key header or the code query parameter.", instance);
+
+    public static ApiProblem UnsupportedMediaType(string? contentType, string? instance = null) =>
+        new(TypeBase + "unsupported-media-type", "The body must be JSON.", 415, $"body: content type '{contentType}' is not application/json", instance, [new FieldError("body", "must be application/json")]);
+}
