@@ -12,8 +12,12 @@ public sealed record RougeScores(double Rouge1, double Rouge2, double RougeL)
     /// </summary>
     public static RougeScores Compute(string target, string prediction)
     {
-        var targetTokens = Tokenize(target);
-        var predictionTokens = Tokenize(prediction);
+        return FromTokens(Tokenize(target), Tokenize(prediction));
+    }
+
+    /// <summary>The scores of texts already split by <see cref="Tokenize"/> (callers comparing many pairs tokenize once).</summary>
+    public static RougeScores FromTokens(string[] targetTokens, string[] predictionTokens)
+    {
         return new RougeScores(
             NgramF1(targetTokens, predictionTokens, 1),
             NgramF1(targetTokens, predictionTokens, 2),
@@ -52,6 +56,9 @@ public sealed record RougeScores(double Rouge1, double Rouge2, double RougeL)
 
         return cleaned.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries);
     }
+
+    /// <summary>ROUGE-1 F1 alone, for tokenized texts.</summary>
+    public static double Rouge1F1(string[] targetTokens, string[] predictionTokens) => NgramF1(targetTokens, predictionTokens, 1);
 
     private static double NgramF1(string[] target, string[] prediction, int n)
     {
