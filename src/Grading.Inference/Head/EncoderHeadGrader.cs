@@ -1,0 +1,170 @@
+using Grading.Core.Domain;
+using Grading.Core.Grading;
+using Grading.Inference.Embeddings;
+using Grading.Inference.Similarity;
+
+namespace Grading.Inference.Head;
+
+/// <summary>
+/// The default CPU grader: MiniLM embeddings, question-relative features, and ML.NET heads for the score and the
+/// label, trained on human grades (see docs/encoder-head.md). Feedback follows the predicted score. Reference answers
+/// and graded examples are embedded once per question and cached; the answers of a chunk are embedded together.
+/// </summary>
+public sealed class EncoderHeadGrader : IGrader
+{
+    public const string GraderName = "minilm-head";
+
+    /// <summary>An answer with fewer letters and digits than this cannot say much; it is graded but sent to review.</summary>
+    public const int NearEmptyBelowCharacters = 3;
+
+    /// <summary>Answers over this many times the longest reference may hide a wrong statement among right ones...</summary>
+    public const double LongAnswerRatio = 3;
+
+    /// <summary>...but only when long in absolute terms.</summary>
+    public const int LongAnswerMinWords = 60;
+
+    private readonly ITextEmbedder _embedder;
+    private readonly EncoderHead _head;
+    private readonly QuestionContextBuilder _contexts;
+
+    /// <param name="embedder">Shared embedder; the grader does not own or dispose it.</param>
+    public EncoderHeadGrader(ITextEmbedder embedder, EncoderHead head)
+    {
+        ArgumentNullException.ThrowIfNull(embedder);
+        ArgumentNullException.ThrowIfNull(head);
+        _embedder = embedder;
+        _head = head;
+        _contexts = new QuestionContextBuilder(embedder);
+    }
+
+    public string Name => GraderName;
+
+    /// <summary>The encoder and the head file's hash: a retrained head is a new model version.</summary>
+    public string ModelVersion => $"minilm-l6-v2+head-{_head.Version}";
+
+    public Task<IReadOnlyList<GraderResult>> GradeAsync(IReadOnlyList<GradingRequest> requests, CancellationToken cancellationToken = default)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<IReadOnlyList<GraderResult>>(cancellationToken);
+        }
+
+        try
+        {
+            return Task.FromResult(Grade(requests, cancellationToken));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<IReadOnlyList<GraderResult>>(cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            return Task.FromException<IReadOnlyList<GraderResult>>(exception);
+        }
+    }
+
+    private IReadOnlyList<GraderResult> Grade(IReadOnlyList<GradingRequest> requests, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        if (requests.Count == 0)
+        {
+            return [];
+        }
+
+        var contexts = new Dictionary<Question, QuestionContext>(ReferenceEqualityComparer.Instance);
+        foreach (var request in requests)
+        {
+            ArgumentNullException.ThrowIfNull(request);
+            if (!contexts.ContainsKey(request.Question))
+            {
+                contexts[request.Question] = _contexts.Get(request.Question, cancellationToken);
+            }
+        }
+
+        var items = requests.Select(r => new HeadInput(r.Submission.Answer ?? string.Empty, null, contexts[r.Question])).ToArray();
+        var toEmbed = Enumerable.Range(0, items.Length).Where(i => IsGradable(items[i])).ToArray();
+        var vectors = _embedder.Embed(toEmbed.Select(i => items[i].Text).ToArray(), cancellationToken);
+        for (var i = 0; i < toEmbed.Length; i++)
+        {
+            items[toEmbed[i]] = items[toEmbed[i]] with { Vector = vectors[i] };
+        }
+
+        return Grade(items);
+    }
+
+    /// <summary>Grades answers whose vectors are already known (evaluation embeds every answer once for all folds).</summary>
+    internal IReadOnlyList<GraderResult> Grade(IReadOnlyList<HeadInput> items)
+    {
+        var results = new GraderResult[items.Count];
+        var withExamples = new List<int>();
+        var referenceOnly = new List<int>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            if (!item.Context.HasReferences && !item.Context.HasExamples)
+            {
+                results[i] = new GraderResult(0, "Not graded: the question has no reference answer or graded example to compare with.", 0,
+                    ["question has no reference answers or graded examples"]);
+            }
+            else if (item.Vector is null)
+            {
+                results[i] = new GraderResult(0, SimilarityFeedback.NoAnswer, 1, ["answer is empty"], GradeLabel.Incorrect);
+            }
+            else
+            {
+                (item.Context.HasExamples ? withExamples : referenceOnly).Add(i);
+            }
+        }
+
+        Predict(items, withExamples, _head.WithExamples, item => HeadFeatures.WithExamples(item.Vector!, item.Text, item.Context), results);
+        Predict(items, referenceOnly, _head.ReferenceOnly, item => HeadFeatures.ReferenceOnly(item.Vector!, item.Text, item.Context), results);
+        return results;
+    }
+
+    private static void Predict(IReadOnlyList<HeadInput> items, List<int> indices, FeatureSetHead head, Func<HeadInput, float[]> features, GraderResult[] results)
+    {
+        if (indices.Count == 0)
+        {
+            return;
+        }
+
+        var predictions = head.Predict(indices.Select(i => features(items[i])).ToArray());
+        for (var k = 0; k < indices.Count; k++)
+        {
+            var item = items[indices[k]];
+            var prediction = predictions[k];
+            var maxScore = item.Context.MaxScore;
+            var score = Math.Round(Math.Clamp(prediction.Fraction * maxScore, 0, maxScore), 3);
+            var label = string.IsNullOrEmpty(prediction.Label) ? GradeLabel.FromFraction(prediction.Fraction) : prediction.Label;
+            var feedback = FeedbackComposer.Compose(item.Vector!, item.Text, item.Context, prediction.Fraction, label);
+            results[indices[k]] = new GraderResult(score, feedback, prediction.Confidence, ReasonsFor(item), label);
+        }
+    }
+
+    private static List<string> ReasonsFor(HeadInput item)
+    {
+        var reasons = new List<string>();
+        if (item.Text.Count(char.IsLetterOrDigit) < NearEmptyBelowCharacters)
+        {
+            reasons.Add("answer is nearly empty");
+        }
+
+        if (item.Context.HasReferences)
+        {
+            var words = WordCount.Of(item.Text);
+            var longest = item.Context.ReferenceWordCounts.Max();
+            if (words >= LongAnswerMinWords && words > LongAnswerRatio * longest)
+            {
+                reasons.Add($"answer is {words} words, over {LongAnswerRatio:0.#}x the longest reference answer ({longest} words)");
+            }
+        }
+
+        return reasons;
+    }
+
+    private static bool IsGradable(HeadInput item) =>
+        (item.Context.HasReferences || item.Context.HasExamples) && item.Text.Any(char.IsLetterOrDigit);
+}
+
+/// <summary>One answer to grade: its text, its embedding (null when empty), and its question's context.</summary>
+internal sealed record HeadInput(string Text, float[]? Vector, QuestionContext Context);

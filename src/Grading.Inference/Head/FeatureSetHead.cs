@@ -1,0 +1,156 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Grading.Inference.Head;
+
+/// <summary>
+/// The ML.NET models for one feature set: a FastTree regression for the score fraction and a one-versus-all FastTree
+/// classifier for the label, with an isotonic map from the classifier's certainty to the chance a grade is acceptable.
+/// </summary>
+internal sealed class FeatureSetHead(MLContext ml, int featureCount, ITransformer score, ITransformer label, IsotonicCalibration calibration)
+{
+    public const string FeaturesColumn = "Features";
+
+    /// <summary>A grade within this fraction of maxScore of the human score is acceptable; confidence estimates that chance.</summary>
+    public const double AcceptableError = Core.Metrics.ConfidenceReport.AcceptableError;
+
+    private readonly Lock _gate = new();
+
+    public int FeatureCount => featureCount;
+
+    public ITransformer Score => score;
+
+    public ITransformer Label => label;
+
+    public IsotonicCalibration Calibration => calibration;
+
+    public static FeatureSetHead Train(MLContext ml, IReadOnlyList<HeadRow> rows, HeadTrainingOptions options, int folds = 5)
+    {
+        var featureCount = rows[0].Features.Length;
+        var (score, label) = TrainModels(ml, rows, featureCount, options);
+
+        // Calibrate on out-of-fold predictions: in-sample ones are overconfident by construction.
+        var groups = rows.Select(row => row.Group).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var points = new List<(double, bool)>();
+        for (var fold = 0; fold < folds; fold++)
+        {
+            var isTest = FoldOf(rows, groups, folds, fold);
+            var train = rows.Where((_, i) => !isTest[i]).ToArray();
+            var test = rows.Where((_, i) => isTest[i]).ToArray();
+            if (train.Length == 0 || test.Length == 0 || train.Select(r => r.Label).Distinct().Count() < 2)
+            {
+                continue;
+            }
+
+            var (foldScore, foldLabel) = TrainModels(ml, train, featureCount, options);
+            var predictions = new FeatureSetHead(ml, featureCount, foldScore, foldLabel, new IsotonicCalibration([0], [0])).PredictRaw(test.Select(r => r.Features).ToArray());
+            points.AddRange(predictions.Select((p, i) => (Signal(p), Math.Abs(p.Fraction - test[i].Fraction) <= AcceptableError)));
+        }
+
+        return new FeatureSetHead(ml, featureCount, score, label, IsotonicCalibration.Fit(points));
+    }
+
+    public IReadOnlyList<HeadPrediction> Predict(IReadOnlyList<float[]> features) =>
+        PredictRaw(features).Select(p => p with { Confidence = calibration.Apply(Signal(p)) }).ToArray();
+
+    /// <summary>The raw certainty: how sure the label classifier is, less the score's distance from a score level it agrees with.</summary>
+    private static double Signal(HeadPrediction prediction) => prediction.LabelProbability;
+
+    private IReadOnlyList<HeadPrediction> PredictRaw(IReadOnlyList<float[]> features)
+    {
+        if (features.Count == 0)
+        {
+            return [];
+        }
+
+        lock (_gate)
+        {
+            var data = ml.Data.LoadFromEnumerable(features.Select(f => new InputRow { Features = f }), InputSchema(featureCount));
+            var scores = ml.Data.CreateEnumerable<ScoreOutput>(score.Transform(data), reuseRowObject: false).ToArray();
+            var labels = ml.Data.CreateEnumerable<LabelOutput>(label.Transform(data), reuseRowObject: false).ToArray();
+            return scores.Select((s, i) => new HeadPrediction(
+                Math.Clamp(s.Score, 0, 1),
+                labels[i].PredictedLabelText ?? string.Empty,
+                labels[i].Score is { Length: > 0 } probabilities ? probabilities.Max() : 0,
+                0)).ToArray();
+        }
+    }
+
+    private static (ITransformer Score, ITransformer Label) TrainModels(MLContext ml, IReadOnlyList<HeadRow> rows, int featureCount, HeadTrainingOptions options)
+    {
+        var data = ml.Data.LoadFromEnumerable(rows.Select(r => new TrainingRow { Features = r.Features, Fraction = r.Fraction, Label = r.Label }), TrainingSchema(featureCount));
+        var score = ml.Regression.Trainers.FastTree(
+            labelColumnName: nameof(TrainingRow.Fraction),
+            featureColumnName: FeaturesColumn,
+            numberOfLeaves: options.Leaves,
+            numberOfTrees: options.Trees,
+            minimumExampleCountPerLeaf: options.MinExamplesPerLeaf,
+            learningRate: options.LearningRate).Fit(data);
+        var labelPipeline = ml.Transforms.Conversion.MapValueToKey("LabelKey", nameof(TrainingRow.Label), keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
+            .Append(ml.MulticlassClassification.Trainers.OneVersusAll(
+                ml.BinaryClassification.Trainers.FastTree(
+                    numberOfLeaves: options.Leaves,
+                    numberOfTrees: options.LabelTrees,
+                    minimumExampleCountPerLeaf: options.MinExamplesPerLeaf,
+                    learningRate: options.LearningRate),
+                labelColumnName: "LabelKey"))
+            .Append(ml.Transforms.Conversion.MapKeyToValue(nameof(LabelOutput.PredictedLabelText), "PredictedLabel"));
+        var label = labelPipeline.Fit(data);
+        return (score, label);
+    }
+
+    private static bool[] FoldOf(IReadOnlyList<HeadRow> rows, string[] groups, int folds, int fold)
+    {
+        // Few groups (questions): fold by group so calibration sees unseen questions; many rows per group: by row.
+        if (groups.Length >= folds && rows.Count / groups.Length > 20 && rows[0].Group.StartsWith(HeadRowGroups.QuestionPrefix, StringComparison.Ordinal))
+        {
+            var groupFold = groups.Select((g, i) => (g, i)).ToDictionary(p => p.g, p => p.i % folds, StringComparer.Ordinal);
+            return rows.Select(row => groupFold[row.Group] == fold).ToArray();
+        }
+
+        return rows.Select((_, i) => i % folds == fold).ToArray();
+    }
+
+    public static DataViewSchema InputDataSchema(MLContext ml, int featureCount) =>
+        ml.Data.LoadFromEnumerable(Array.Empty<InputRow>(), InputSchema(featureCount)).Schema;
+
+    private static SchemaDefinition InputSchema(int featureCount)
+    {
+        var schema = SchemaDefinition.Create(typeof(InputRow));
+        schema[nameof(InputRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, featureCount);
+        return schema;
+    }
+
+    private static SchemaDefinition TrainingSchema(int featureCount)
+    {
+        var schema = SchemaDefinition.Create(typeof(TrainingRow));
+        schema[nameof(TrainingRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, featureCount);
+        return schema;
+    }
+
+    private sealed class InputRow
+    {
+        public float[] Features { get; set; } = [];
+    }
+
+    private sealed class TrainingRow
+    {
+        public float[] Features { get; set; } = [];
+
+        public float Fraction { get; set; }
+
+        public string Label { get; set; } = string.Empty;
+    }
+
+    private sealed class ScoreOutput
+    {
+        public float Score { get; set; }
+    }
+
+    private sealed class LabelOutput
+    {
+        public string? PredictedLabelText { get; set; }
+
+        public float[]? Score { get; set; }
+    }
+}

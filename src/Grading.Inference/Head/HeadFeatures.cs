@@ -1,0 +1,187 @@
+using Grading.Core.Metrics;
+using Grading.Inference.Embeddings;
+using Grading.Inference.Similarity;
+
+namespace Grading.Inference.Head;
+
+/// <summary>
+/// Question-relative features of one answer, so one head serves any question: how close the answer is to the reference
+/// answers and, when the question has graded examples, to the examples at each score level and what its nearest
+/// examples scored. Two sets: <see cref="WithExamples"/> and <see cref="ReferenceOnly"/> (a question nobody graded yet).
+/// </summary>
+internal static class HeadFeatures
+{
+    /// <summary>Examples with a fraction at least this are "full marks"; at most <see cref="ZeroFraction"/> "no marks".</summary>
+    private const double FullFraction = 0.999;
+    private const double ZeroFraction = 0.001;
+
+    // A sharp softmax over similarities: the nearest few examples dominate, but ties share the weight.
+    private const double SoftmaxTemperature = 0.03;
+
+    // Stands in for a similarity that cannot be computed (no example at that level): below any real cosine of text.
+    private const float Missing = -1;
+
+    public static readonly string[] ReferenceOnlyNames =
+    [
+        "refSimMax", "refSimMean", "keyTermCoverage", "refTokenRecall", "refTokenPrecision", "logAnswerWords",
+        "lengthRatio", "logRefWords", "maxScore",
+    ];
+
+    public static readonly string[] WithExamplesNames =
+    [
+        .. ReferenceOnlyNames,
+        "top1Sim", "top1Fraction", "top2Fraction", "top3Fraction", "knn3", "knn5", "knn10", "knn20", "softmaxFraction",
+        "knn10Spread", "meanFraction", "fractionSpread", "fullShare", "zeroShare", "logExamples",
+        "fullCentroidSim", "partialCentroidSim", "zeroCentroidSim", "fullMaxSim", "partialMaxSim", "zeroMaxSim",
+        "top1MinusRef", "levelWeightedFraction",
+    ];
+
+    public static float[] ReferenceOnly(float[] answer, string text, QuestionContext question)
+    {
+        var features = new float[ReferenceOnlyNames.Length];
+        FillReference(features, answer, text, question);
+        return features;
+    }
+
+    public static float[] WithExamples(float[] answer, string text, QuestionContext question)
+    {
+        var features = new float[WithExamplesNames.Length];
+        FillReference(features, answer, text, question);
+        var f = ReferenceOnlyNames.Length;
+        var examples = question.Examples;
+        var sims = new double[examples.Count];
+        for (var i = 0; i < examples.Count; i++)
+        {
+            sims[i] = VectorMath.Dot(answer, examples[i].Vector);
+        }
+
+        var order = Enumerable.Range(0, examples.Count).OrderByDescending(i => sims[i]).ToArray();
+        double Fraction(int rank) => examples[order[Math.Min(rank, order.Length - 1)]].Fraction;
+
+        features[f++] = (float)sims[order[0]];
+        features[f++] = (float)Fraction(0);
+        features[f++] = (float)Fraction(1);
+        features[f++] = (float)Fraction(2);
+        foreach (var k in (int[])[3, 5, 10, 20])
+        {
+            features[f++] = (float)WeightedMean(order.Take(k), sims, examples);
+        }
+
+        var maxSim = sims[order[0]];
+        double softWeight = 0, softSum = 0;
+        foreach (var i in order)
+        {
+            var weight = Math.Exp((sims[i] - maxSim) / SoftmaxTemperature);
+            softWeight += weight;
+            softSum += weight * examples[i].Fraction;
+        }
+
+        features[f++] = (float)(softSum / softWeight);
+        var top10 = order.Take(10).Select(i => examples[i].Fraction).ToArray();
+        features[f++] = (float)StandardDeviation(top10);
+        var fractions = examples.Select(example => example.Fraction).ToArray();
+        features[f++] = (float)fractions.Average();
+        features[f++] = (float)StandardDeviation(fractions);
+        features[f++] = (float)fractions.Count(x => x >= FullFraction) / fractions.Length;
+        features[f++] = (float)fractions.Count(x => x <= ZeroFraction) / fractions.Length;
+        features[f++] = (float)Math.Log(1 + examples.Count);
+
+        bool IsFull(int i) => examples[i].Fraction >= FullFraction;
+        bool IsZero(int i) => examples[i].Fraction <= ZeroFraction;
+        bool IsPartial(int i) => !IsFull(i) && !IsZero(i);
+        features[f++] = CentroidSimilarity(answer, examples, IsFull);
+        features[f++] = CentroidSimilarity(answer, examples, IsPartial);
+        features[f++] = CentroidSimilarity(answer, examples, IsZero);
+        features[f++] = MaxSimilarity(sims, IsFull);
+        features[f++] = MaxSimilarity(sims, IsPartial);
+        features[f++] = MaxSimilarity(sims, IsZero);
+        features[f++] = (float)(sims[order[0]] - features[0]);
+
+        // Each score level's best match, weighted by how close it is: which level does the answer sit nearest to?
+        var levels = examples.Select(example => example.Fraction).Distinct().ToArray();
+        double levelWeight = 0, levelSum = 0;
+        foreach (var level in levels)
+        {
+            var best = Enumerable.Range(0, examples.Count).Where(i => examples[i].Fraction == level).Max(i => sims[i]);
+            var weight = Math.Exp((best - maxSim) / SoftmaxTemperature);
+            levelWeight += weight;
+            levelSum += weight * level;
+        }
+
+        features[f] = (float)(levelSum / levelWeight);
+        return features;
+    }
+
+    private static void FillReference(float[] features, float[] answer, string text, QuestionContext question)
+    {
+        var answerTokens = RougeScores.Tokenize(text);
+        var answerWords = WordCount.Of(text);
+        if (question.HasReferences)
+        {
+            var sims = question.ReferenceVectors.Select(reference => VectorMath.Dot(answer, reference)).ToArray();
+            var best = Array.IndexOf(sims, sims.Max());
+            var stems = KeyTerms.StemsOf(text);
+            var terms = question.ReferenceKeyTerms[best];
+            var referenceTokens = question.ReferenceTokens[best];
+            var overlap = answerTokens.Distinct(StringComparer.Ordinal).Count(referenceTokens.Contains);
+            features[0] = (float)sims.Max();
+            features[1] = (float)sims.Average();
+            features[2] = terms.Count == 0 ? 0 : (float)terms.Count(term => KeyTerms.IsCoveredBy(term, stems)) / terms.Count;
+            features[3] = referenceTokens.Count == 0 ? 0 : (float)overlap / referenceTokens.Count;
+            features[4] = answerTokens.Length == 0 ? 0 : (float)overlap / answerTokens.Distinct(StringComparer.Ordinal).Count();
+            features[6] = (float)answerWords / Math.Max(1, question.ReferenceWordCounts[best]);
+            features[7] = (float)Math.Log(1 + question.ReferenceWordCounts[best]);
+        }
+        else
+        {
+            features[0] = features[1] = Missing;
+        }
+
+        features[5] = (float)Math.Log(1 + answerWords);
+        features[8] = (float)question.MaxScore;
+    }
+
+    private static double WeightedMean(IEnumerable<int> indices, double[] sims, IReadOnlyList<ContextExample> examples)
+    {
+        double weight = 0, sum = 0;
+        foreach (var i in indices)
+        {
+            var w = Math.Max(sims[i], 1e-3);
+            weight += w;
+            sum += w * examples[i].Fraction;
+        }
+
+        return sum / weight;
+    }
+
+    private static float CentroidSimilarity(float[] answer, IReadOnlyList<ContextExample> examples, Func<int, bool> inGroup)
+    {
+        var members = Enumerable.Range(0, examples.Count).Where(inGroup).Select(i => examples[i].Vector).ToArray();
+        return members.Length == 0 ? Missing : (float)VectorMath.Dot(answer, VectorMath.NormalizedMean(members));
+    }
+
+    private static float MaxSimilarity(double[] sims, Func<int, bool> inGroup)
+    {
+        var best = double.NegativeInfinity;
+        for (var i = 0; i < sims.Length; i++)
+        {
+            if (inGroup(i) && sims[i] > best)
+            {
+                best = sims[i];
+            }
+        }
+
+        return double.IsNegativeInfinity(best) ? Missing : (float)best;
+    }
+
+    private static double StandardDeviation(IReadOnlyCollection<double> values)
+    {
+        if (values.Count < 2)
+        {
+            return 0;
+        }
+
+        var mean = values.Average();
+        return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / values.Count);
+    }
+}

@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using Grading.Core.Domain;
+using Grading.Core.Metrics;
+using Grading.Inference.Embeddings;
+using Grading.Inference.Similarity;
+
+namespace Grading.Inference.Head;
+
+/// <summary>
+/// Builds (and caches, by question id, rubric and examples) the <see cref="QuestionContext"/> of each question, so the
+/// reference answers and graded examples are embedded once per question, not once per answer.
+/// </summary>
+internal sealed class QuestionContextBuilder(ITextEmbedder embedder)
+{
+    private const int MaxCachedQuestions = 4096;
+    private readonly ConcurrentDictionary<string, Lazy<QuestionContext>> _cache = new(StringComparer.Ordinal);
+
+    public QuestionContext Get(Question question, CancellationToken cancellationToken = default)
+    {
+        var key = QuestionEmbeddingCache.KeyOf(question);
+        if (_cache.Count >= MaxCachedQuestions && !_cache.ContainsKey(key))
+        {
+            _cache.Clear();
+        }
+
+        var entry = _cache.GetOrAdd(key, _ => new Lazy<QuestionContext>(() => Build(question, null, null, cancellationToken)));
+        try
+        {
+            return entry.Value;
+        }
+        catch
+        {
+            _cache.TryRemove(new KeyValuePair<string, Lazy<QuestionContext>>(key, entry));
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A context from already-embedded example vectors (training and evaluation embed every answer once anyway), with
+    /// the tutors' labels where the data has them.
+    /// </summary>
+    public QuestionContext Build(
+        Question question,
+        IReadOnlyList<float[]>? exampleVectors,
+        IReadOnlyList<string?>? exampleLabels = null,
+        CancellationToken cancellationToken = default)
+    {
+        var references = question.ReferenceAnswers.Where(reference => !string.IsNullOrWhiteSpace(reference)).ToArray();
+        var all = question.ExamplesOrEmpty;
+        if ((exampleVectors is not null && exampleVectors.Count != all.Count) || (exampleLabels is not null && exampleLabels.Count != all.Count))
+        {
+            throw new ArgumentException("One vector and label per example is needed.", nameof(exampleVectors));
+        }
+
+        var kept = question.MaxScore > 0
+            ? Enumerable.Range(0, all.Count).Where(i => !string.IsNullOrWhiteSpace(all[i].Answer) && double.IsFinite(all[i].Score)).ToArray()
+            : [];
+        var toEmbed = exampleVectors is null ? [.. references, .. kept.Select(i => all[i].Answer)] : references;
+        var vectors = embedder.Embed(toEmbed, cancellationToken);
+        var exampleEmbeddings = exampleVectors is null ? vectors[references.Length..] : kept.Select(i => exampleVectors[i]).ToArray();
+
+        var questionStems = KeyTerms.StemsOf(question.Text);
+        return new QuestionContext(
+            question.MaxScore,
+            ScoreStep.Of(kept.Select(i => all[i].Score).Append(question.MaxScore)),
+            vectors[..references.Length],
+            references.Select(reference => KeyTermsNotIn(reference, questionStems)).ToArray(),
+            references.Select(reference => RougeScores.Tokenize(reference).ToHashSet(StringComparer.Ordinal)).ToArray(),
+            references.Select(WordCount.Of).ToArray(),
+            kept.Select((exampleIndex, k) => new ContextExample(
+                exampleEmbeddings[k],
+                Math.Clamp(all[exampleIndex].Score / question.MaxScore, 0, 1),
+                exampleLabels?[exampleIndex] ?? GradeLabel.FromFraction(all[exampleIndex].Score / question.MaxScore),
+                all[exampleIndex].Feedback,
+                RougeScores.Tokenize(all[exampleIndex].Feedback))).ToArray());
+    }
+
+    private static IReadOnlyList<KeyTerm> KeyTermsNotIn(string reference, IReadOnlySet<string> questionStems)
+    {
+        var terms = KeyTerms.Extract(reference);
+        var fresh = terms.Where(term => !questionStems.Contains(term.Stem)).ToArray();
+        return fresh.Length > 0 ? fresh : terms;
+    }
+}
