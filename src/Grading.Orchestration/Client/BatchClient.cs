@@ -42,7 +42,9 @@ public sealed partial class BatchClient(
         var batchId = $"{defaultAssignmentId}-{clock.GetUtcNow():yyyyMMddHHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
         var extension = format == BatchFormat.Jsonl ? ".jsonl" : ".csv";
         var submissionsBlob = $"{defaultAssignmentId}/{batchId}{extension}";
-        await storage.UploadAsync(Containers.Submissions, submissionsBlob, BinaryData.FromBytes(request.Content), cancellationToken);
+        await storage.UploadAsync(
+            Containers.Submissions, submissionsBlob, BinaryData.FromBytes(request.Content),
+            new Dictionary<string, string> { [UploadedBatches.StartedBatchMetadata] = batchId }, cancellationToken);
 
         string? assignmentBlob = null;
         if (assignment is not null)
@@ -55,6 +57,54 @@ public sealed partial class BatchClient(
         await durable.ScheduleNewOrchestrationInstanceAsync(
             GradeBatchOrchestrator.Name, input, new StartOrchestrationOptions { InstanceId = batchId }, cancellationToken);
         return batchId;
+    }
+
+    /// <summary>
+    /// Starts the batch of a file uploaded to submissions/{assignmentId}/{blobName}, once: the batch id derives from
+    /// the assignment, the name and the ETag, and nothing is scheduled when that instance exists, so a re-delivered
+    /// blob event (or a second scan) never starts a second batch. A new upload over the same name has a new ETag and
+    /// so starts a new batch. Returns null for blobs that are not batches (other extensions, the copies this client
+    /// writes itself, ids outside the safe alphabet).
+    /// </summary>
+    public async Task<UploadedBatch?> StartUploadedAsync(string assignmentId, string blobName, string etag, CancellationToken cancellationToken = default)
+    {
+        if (UploadedBatches.BatchId(assignmentId, blobName, etag) is not { } batchId)
+        {
+            return null;
+        }
+
+        var submissionsBlob = $"{assignmentId}/{blobName}";
+        var properties = await storage.Container(Containers.Submissions).GetBlobClient(submissionsBlob).GetPropertiesAsync(cancellationToken: cancellationToken);
+        if (properties.Value.Metadata.ContainsKey(UploadedBatches.StartedBatchMetadata))
+        {
+            return null;
+        }
+
+        if (await durable.GetInstanceAsync(batchId, getInputsAndOutputs: false, cancellationToken) is not null)
+        {
+            return new UploadedBatch(batchId, Started: false);
+        }
+
+        var assignmentBlob = $"{assignmentId}.json";
+        var hasAssignment = await storage.Container(Containers.Assignments).GetBlobClient(assignmentBlob).ExistsAsync(cancellationToken);
+        var input = new GradeBatchInput(batchId, submissionsBlob, hasAssignment.Value ? assignmentBlob : null, assignmentId, BatchSettings.From(options.Value));
+        try
+        {
+            await durable.ScheduleNewOrchestrationInstanceAsync(
+                GradeBatchOrchestrator.Name, input, new StartOrchestrationOptions { InstanceId = batchId }, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Two deliveries of one event raced past the check above: the other one started it.
+            if (await durable.GetInstanceAsync(batchId, getInputsAndOutputs: false, cancellationToken) is not null)
+            {
+                return new UploadedBatch(batchId, Started: false);
+            }
+
+            throw;
+        }
+
+        return new UploadedBatch(batchId, Started: true);
     }
 
     public async Task<BatchStatus?> GetStatusAsync(string batchId, CancellationToken cancellationToken = default)
