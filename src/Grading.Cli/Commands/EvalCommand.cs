@@ -50,6 +50,10 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
         [Description("Seed of the fold split. Default: 1.")]
         public int Seed { get; init; } = 1;
 
+        [CommandOption("--embedding-cache <FILE>")]
+        [Description("Keep answer embeddings in this file, so a rerun on the same data skips the encoder.")]
+        public string? EmbeddingCache { get; init; }
+
         [CommandOption("-o|--out <DIR>")]
         [Description("Also write predictions.jsonl, metrics.json and confidence.json here.")]
         public string? Out { get; init; }
@@ -70,8 +74,9 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
         {
             var (train, skipped) = LabelledData.Load(settings.Format, settings.Train, settings.Assignment);
             LabelledData.ReportSkipped(skipped);
-            using var embedder = new MiniLmEmbedder();
-            var evaluation = new HeadEvaluation(embedder);
+            using var encoder = new MiniLmEmbedder();
+            var embedder = new CachingEmbedder(encoder, settings.EmbeddingCache);
+            var evaluation = new HeadEvaluation(embedder) { Progress = message => Console.Error.WriteLine($"grading: {message}") };
             IReadOnlyList<EvaluatedAnswer> answers;
             if (settings.Cv is { } cv)
             {
@@ -85,6 +90,7 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
                 answers = evaluation.TrainTest(train, test, head, cancellationToken);
             }
 
+            embedder.Save();
             var metrics = EvaluationMetrics.Compute(answers);
             var confidence = ConfidenceReport.Compute(answers.Select(a => (a.NormalisedError, a.Confidence)).ToArray());
             if (settings.Out is { } outDirectory)

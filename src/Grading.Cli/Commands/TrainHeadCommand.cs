@@ -24,6 +24,10 @@ public sealed class TrainHeadCommand : Command<TrainHeadCommand.Settings>
         [Description("Assignment JSON for jsonl/csv batches whose rows do not carry the question.")]
         public string? Assignment { get; init; }
 
+        [CommandOption("--embedding-cache <FILE>")]
+        [Description("Keep answer embeddings in this file, so a rerun on the same data skips the encoder.")]
+        public string? EmbeddingCache { get; init; }
+
         [CommandOption("-o|--out <FILE>")]
         [Description("Where to write the head (a zip file).")]
         public string Out { get; init; } = "";
@@ -41,8 +45,10 @@ public sealed class TrainHeadCommand : Command<TrainHeadCommand.Settings>
         {
             var (questions, skipped) = LabelledData.Load(settings.Format, settings.Train, settings.Assignment);
             LabelledData.ReportSkipped(skipped);
-            using var embedder = new MiniLmEmbedder();
+            using var encoder = new MiniLmEmbedder();
+            var embedder = new CachingEmbedder(encoder, settings.EmbeddingCache);
             var head = new HeadEvaluation(embedder).Train(questions, $"{settings.Format}:{Path.GetFileName(Path.TrimEndingDirectorySeparator(settings.Train))}", cancellationToken);
+            embedder.Save();
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(settings.Out))!);
             head.Save(settings.Out);
             if (settings.Format == "saf")

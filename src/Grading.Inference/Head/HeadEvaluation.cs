@@ -17,9 +17,13 @@ public sealed class HeadEvaluation(ITextEmbedder embedder, HeadTrainingOptions? 
     private readonly EncoderHeadTrainer _trainer = new(embedder);
     private readonly HeadTrainingOptions _options = options ?? new HeadTrainingOptions();
 
+    /// <summary>Told what is happening (embedding, each fold), for a command's progress line.</summary>
+    public Action<string>? Progress { get; init; }
+
     public IReadOnlyList<EvaluatedAnswer> CrossValidate(IReadOnlyList<LabelledQuestion> questions, CrossValidationMode mode, int folds, int seed = 1, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
+        Progress?.Invoke($"embedding {questions.Sum(q => q.Answers.Count)} answers");
         var corpus = _trainer.Embed(questions, cancellationToken);
         var random = new Random(seed);
         var foldOf = new Dictionary<EmbeddedQuestion, int[]>();
@@ -40,6 +44,7 @@ public sealed class HeadEvaluation(ITextEmbedder embedder, HeadTrainingOptions? 
             var training = corpus.Questions.ToDictionary(
                 q => q,
                 q => (IReadOnlyList<int>)Enumerable.Range(0, q.Source.Answers.Count).Where(i => foldOf[q][i] != fold).ToArray());
+            Progress?.Invoke($"fold {fold + 1}/{folds}: training");
             var head = _trainer.Train(corpus, "cross-validation fold", _options, training);
             var grader = new EncoderHeadGrader(embedder, head);
             foreach (var question in corpus.Questions)
