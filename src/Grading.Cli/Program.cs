@@ -21,12 +21,20 @@ app.Configure(config =>
     config.AddBranch("bench", bench =>
     {
         bench.SetDescription("Measure a grader's speed.");
+        bench.AddCommand<BenchGraderCommand>("grader")
+            .WithDescription("Answers/s of the default encoder grader on about 500-character answers; JSON on the last line.");
         bench.AddCommand<BenchGenAiCommand>("genai")
             .WithDescription("Model load time, time to first token, tokens/s sequential and batched; JSON on the last line.");
         bench.AddCommand<BenchPipelineCommand>("pipeline")
             .WithDescription("Answers/s of the grader called directly vs. through the durable pipeline on Azurite; JSON on the last line.")
             .WithExample("bench", "pipeline", "--n", "2000");
     });
+    config.AddCommand<TrainHeadCommand>("train-head")
+        .WithDescription("Train the encoder grader's head on human-graded answers.")
+        .WithExample("train-head", "--format", "saf", "--train", "samples/saf-mini", "--out", "out/head.zip");
+    config.AddCommand<EvalCommand>("eval")
+        .WithDescription("Compare the encoder grader with human grades (train/test or cross-validation); JSON metrics on the last line.")
+        .WithExample("eval", "--format", "saf", "--train", "samples/saf-mini", "--cv", "answers", "--folds", "2");
     config.AddCommand<ExportTrainingDataCommand>("export-training-data")
         .WithDescription("Write instruction-tuning records in exactly the prompt and reply format the decoder grader parses.");
 });

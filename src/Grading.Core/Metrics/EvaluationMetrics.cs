@@ -73,7 +73,7 @@ public sealed record EvaluationMetrics(
             Round(confidence.Coverage[0].Mae),
             Round(confidence.Coverage[1].Mae),
             Round(confidence.ExpectedCalibrationError),
-            "scores rounded to the question's score step (" + string.Join(", ", steps) + " points)");
+            "score steps " + string.Join(", ", steps) + " points");
     }
 
     private static double Round(double value) => Math.Round(value, 4);

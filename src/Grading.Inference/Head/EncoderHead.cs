@@ -100,7 +100,7 @@ public sealed class EncoderHead
     /// <summary>The saved form of a freshly trained head, reloaded so its version is the hash of what would be saved.</summary>
     internal EncoderHead Reloaded() => Load(ToBytes());
 
-    internal static string VersionOf(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes))[..12];
+    public static string VersionOf(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes))[..12];
 
     // Zip entries carry a timestamp; a fixed one makes the same head give the same bytes and so the same version.
     private static readonly DateTimeOffset FixedTime = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);

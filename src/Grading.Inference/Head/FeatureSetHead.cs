@@ -78,7 +78,7 @@ internal sealed class FeatureSetHead(MLContext ml, int featureCount, ITransforme
 
     private static (ITransformer Score, ITransformer Label) TrainModels(MLContext ml, IReadOnlyList<HeadRow> rows, int featureCount, HeadTrainingOptions options)
     {
-        var data = ml.Data.LoadFromEnumerable(rows.Select(r => new TrainingRow { Features = r.Features, Fraction = r.Fraction, Label = r.Label }), TrainingSchema(featureCount));
+        var data = ml.Data.LoadFromEnumerable(rows.Select(r => new TrainingRow { Features = r.Features, Fraction = r.Fraction, LabelText = r.Label }), TrainingSchema(featureCount));
         var score = ml.Regression.Trainers.FastTree(
             labelColumnName: nameof(TrainingRow.Fraction),
             featureColumnName: FeaturesColumn,
@@ -86,16 +86,18 @@ internal sealed class FeatureSetHead(MLContext ml, int featureCount, ITransforme
             numberOfTrees: options.Trees,
             minimumExampleCountPerLeaf: options.MinExamplesPerLeaf,
             learningRate: options.LearningRate).Fit(data);
-        var labelPipeline = ml.Transforms.Conversion.MapValueToKey("LabelKey", nameof(TrainingRow.Label), keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
-            .Append(ml.MulticlassClassification.Trainers.OneVersusAll(
+        // The label becomes a key in a step of its own: prediction has no label column, so the saved model must not need one.
+        var keyed = ml.Transforms.Conversion.MapValueToKey("Label", nameof(TrainingRow.LabelText), keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
+            .Fit(data).Transform(data);
+        var label = ml.MulticlassClassification.Trainers.OneVersusAll(
                 ml.BinaryClassification.Trainers.FastTree(
                     numberOfLeaves: options.Leaves,
                     numberOfTrees: options.LabelTrees,
                     minimumExampleCountPerLeaf: options.MinExamplesPerLeaf,
                     learningRate: options.LearningRate),
-                labelColumnName: "LabelKey"))
-            .Append(ml.Transforms.Conversion.MapKeyToValue(nameof(LabelOutput.PredictedLabelText), "PredictedLabel"));
-        var label = labelPipeline.Fit(data);
+                labelColumnName: "Label")
+            .Append(ml.Transforms.Conversion.MapKeyToValue(nameof(LabelOutput.PredictedLabelText), "PredictedLabel"))
+            .Fit(keyed);
         return (score, label);
     }
 
@@ -139,7 +141,7 @@ internal sealed class FeatureSetHead(MLContext ml, int featureCount, ITransforme
 
         public float Fraction { get; set; }
 
-        public string Label { get; set; } = string.Empty;
+        public string LabelText { get; set; } = string.Empty;
     }
 
     private sealed class ScoreOutput

@@ -1,5 +1,9 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Collections.Concurrent;
 using Grading.Core.Domain;
+using Grading.Core.Grading;
 using Grading.Core.Metrics;
 using Grading.Inference.Embeddings;
 using Grading.Inference.Similarity;
@@ -7,8 +11,9 @@ using Grading.Inference.Similarity;
 namespace Grading.Inference.Head;
 
 /// <summary>
-/// Builds (and caches, by question id, rubric and examples) the <see cref="QuestionContext"/> of each question, so the
-/// reference answers and graded examples are embedded once per question, not once per answer.
+/// Builds (and caches, by question id, rubric hash and a fingerprint of the examples) the <see cref="QuestionContext"/>
+/// of each question, so the reference answers and graded examples are embedded once per question, not once per answer,
+/// and an edited rubric or example set is embedded afresh rather than served stale.
 /// </summary>
 internal sealed class QuestionContextBuilder(ITextEmbedder embedder)
 {
@@ -17,7 +22,7 @@ internal sealed class QuestionContextBuilder(ITextEmbedder embedder)
 
     public QuestionContext Get(Question question, CancellationToken cancellationToken = default)
     {
-        var key = QuestionEmbeddingCache.KeyOf(question);
+        var key = KeyOf(question);
         if (_cache.Count >= MaxCachedQuestions && !_cache.ContainsKey(key))
         {
             _cache.Clear();
@@ -73,6 +78,27 @@ internal sealed class QuestionContextBuilder(ITextEmbedder embedder)
                 exampleLabels?[exampleIndex] ?? GradeLabel.FromFraction(all[exampleIndex].Score / question.MaxScore),
                 all[exampleIndex].Feedback,
                 RougeScores.Tokenize(all[exampleIndex].Feedback))).ToArray());
+    }
+
+    internal static string KeyOf(Question question) =>
+        string.Join('\u001f', question.Id, RubricHash.Of(question), ExamplesFingerprint(question));
+
+    // RubricHash leaves examples out (they do not change what a correct answer is), but they do change our scores.
+    private static string ExamplesFingerprint(Question question)
+    {
+        if (question.ExamplesOrEmpty.Count == 0)
+        {
+            return "-";
+        }
+
+        var canonical = new StringBuilder();
+        foreach (var example in question.ExamplesOrEmpty)
+        {
+            canonical.Append(example.Score.ToString("R", CultureInfo.InvariantCulture)).Append('\u001e').Append(example.Answer)
+                .Append('\u001e').Append(example.Feedback).Append('\u001d');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString())).AsSpan(0, 8));
     }
 
     private static IReadOnlyList<KeyTerm> KeyTermsNotIn(string reference, IReadOnlySet<string> questionStems)

@@ -3,7 +3,7 @@ namespace Grading.Inference.Hosting;
 /// <summary>The names of the graders, as configuration (<c>Grading:Grader</c>) and <c>--grader</c> spell them; also the DI keys.</summary>
 public static class GraderKinds
 {
-    /// <summary>The CPU encoder grader (today the MiniLM similarity grader; the ML.NET encoder head replaces it behind this key).</summary>
+    /// <summary>The CPU encoder grader (MiniLM embeddings and the ML.NET head trained on SAF: <see cref="Head.EncoderHeadGrader"/>).</summary>
     public const string Encoder = "encoder";
 
     /// <summary>Score and feedback from the int4 decoder through ONNX Runtime GenAI.</summary>

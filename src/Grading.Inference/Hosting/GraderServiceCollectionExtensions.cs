@@ -2,7 +2,7 @@ using Grading.Core.Grading;
 using Grading.Inference.Embeddings;
 using Grading.Inference.GenAi;
 using Grading.Inference.ScoreHead;
-using Grading.Inference.Similarity;
+using Grading.Inference.Head;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -32,7 +32,8 @@ public static class GraderServiceCollectionExtensions
 
         // The CPU encoder: one MiniLM per process (loading it is slow; it is thread-safe).
         services.AddSingleton<ITextEmbedder>(_ => new MiniLmEmbedder());
-        services.AddKeyedSingleton<IGrader>(GraderKinds.Encoder, (sp, _) => new SimilarityGrader(sp.GetRequiredService<ITextEmbedder>()));
+        services.AddSingleton(_ => EncoderHead.LoadDefault());
+        services.AddKeyedSingleton<IGrader>(GraderKinds.Encoder, (sp, _) => new EncoderHeadGrader(sp.GetRequiredService<ITextEmbedder>(), sp.GetRequiredService<EncoderHead>()));
 
         services.AddSingleton(sp => DecoderModel.Load(RequireModelPath(sp)));
         services.AddSingleton(sp => DecoderGraderSettingsFactory.Create(sp.GetRequiredService<DecoderModel>().Folder, sp.GetRequiredService<IOptions<DecoderModelOptions>>().Value));

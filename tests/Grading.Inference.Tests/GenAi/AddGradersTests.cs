@@ -1,7 +1,7 @@
 using Grading.Core.Grading;
 using Grading.Inference.GenAi;
 using Grading.Inference.Hosting;
-using Grading.Inference.Similarity;
+using Grading.Inference.Head;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -36,7 +36,7 @@ public sealed class AddGradersTests(TinyModelFixture fixture) : IClassFixture<Ti
     {
         using var services = Build([]);
 
-        Assert.Equal(SimilarityGrader.GraderName, services.GetRequiredKeyedService<IGrader>(GraderKinds.Encoder).Name);
+        Assert.Equal(EncoderHeadGrader.GraderName, services.GetRequiredKeyedService<IGrader>(GraderKinds.Encoder).Name);
         Assert.Equal(GraderKinds.Encoder, services.GetRequiredService<Microsoft.Extensions.Options.IOptions<GraderOptions>>().Value.Grader);
     }
 

@@ -1,0 +1,125 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text.Json;
+using Grading.Core.Domain;
+using Grading.Core.Grading;
+using Grading.Inference.Embeddings;
+using Grading.Inference.Head;
+using Spectre.Console.Cli;
+
+namespace Grading.Cli.Commands;
+
+/// <summary>
+/// <c>grading bench grader [--n 500]</c>: answers per second of the default encoder grader on answers of about 500
+/// characters, graded in chunks as the batch activities grade them. The question's reference and graded examples are
+/// embedded before timing starts (once per question, as in a batch). The last line is one JSON object.
+/// </summary>
+public sealed class BenchGraderCommand : AsyncCommand<BenchGraderCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("-n|--count <N>")]
+        [Description("Answers to grade (-n 500). Default: 500.")]
+        public int N { get; init; } = 500;
+
+        [CommandOption("--chunk <N>")]
+        [Description("Answers per grader call (the batch chunk size). Default: 50.")]
+        public int Chunk { get; init; } = 50;
+
+        [CommandOption("--encoder-batch <N>")]
+        [Description("Texts per ONNX run inside the encoder. Default: the embedder's default.")]
+        public int EncoderBatch { get; init; } = MiniLmEmbedder.DefaultBatchSize;
+
+        [CommandOption("--threads <N>")]
+        [Description("ONNX Runtime intra-op threads. Default: 2.")]
+        public int Threads { get; init; } = 2;
+
+        [CommandOption("--head <FILE>")]
+        [Description("A trained head; default: the one built into the grader.")]
+        public string? Head { get; init; }
+
+        public override Spectre.Console.ValidationResult Validate()
+            => N < 1 || Chunk < 1 || EncoderBatch < 1 || Threads < 1 ? Spectre.Console.ValidationResult.Error("--n, --chunk, --encoder-batch and --threads must be at least 1.")
+                : Spectre.Console.ValidationResult.Success();
+    }
+
+    public const int TargetCharacters = 500;
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var load = Stopwatch.StartNew();
+        using var embedder = new MiniLmEmbedder(settings.Threads, settings.EncoderBatch);
+        var head = settings.Head is { } path ? EncoderHead.Load(path) : EncoderHead.LoadDefault();
+        var grader = new EncoderHeadGrader(embedder, head);
+        load.Stop();
+
+        var question = BenchQuestion();
+        var answers = BenchAnswers(settings.N);
+        var requests = answers.Select((answer, i) => new GradingRequest(new Submission($"bench-{i}", "bench", question.Id, answer), question)).ToArray();
+
+        await grader.GradeAsync(requests[..1], cancellationToken); // warm-up, and the question's one-off embeddings
+        var timer = Stopwatch.StartNew();
+        foreach (var chunk in requests.Chunk(settings.Chunk))
+        {
+            await grader.GradeAsync(chunk, cancellationToken);
+        }
+
+        timer.Stop();
+        var perSecond = settings.N / timer.Elapsed.TotalSeconds;
+        Console.WriteLine($"graded {settings.N} answers of about {answers.Average(a => a.Length):0} characters in {timer.Elapsed.TotalSeconds:0.00} s on {settings.Threads} thread(s): {perSecond:0.0} answers/s");
+        Console.WriteLine(JsonSerializer.Serialize(new
+        {
+            grader = grader.Name,
+            modelVersion = grader.ModelVersion,
+            answers = settings.N,
+            meanCharacters = Math.Round(answers.Average(a => a.Length), 1),
+            chunk = settings.Chunk,
+            encoderBatch = settings.EncoderBatch,
+            threads = settings.Threads,
+            loadSeconds = Math.Round(load.Elapsed.TotalSeconds, 3),
+            seconds = Math.Round(timer.Elapsed.TotalSeconds, 3),
+            answersPerSecond = Math.Round(perSecond, 1),
+        }));
+        return 0;
+    }
+
+    /// <summary>A networking question with a reference answer and 40 graded examples, as a SAF question has.</summary>
+    private static Question BenchQuestion()
+    {
+        var examples = Enumerable.Range(0, 40)
+            .Select(i => new GradedExample(Sentences[i % Sentences.Length] + " " + Sentences[(i * 7 + 3) % Sentences.Length], (i % 5) * 0.25, i % 2 == 0 ? "Correct." : "The answer misses the second reason."))
+            .ToArray();
+        return new Question("bench", "Why does TCP use a three-way handshake, and what would go wrong with two messages?",
+            ["Both sides choose initial sequence numbers and must acknowledge each other's; a two-way handshake cannot confirm the server's number and lets delayed duplicate SYNs open connections."],
+            1, Examples: examples);
+    }
+
+    /// <summary>Distinct answers of about 500 characters, so no two are the same text.</summary>
+    private static string[] BenchAnswers(int n) =>
+        Enumerable.Range(0, n).Select(i =>
+        {
+            var text = new System.Text.StringBuilder();
+            for (var k = 0; text.Length < TargetCharacters; k++)
+            {
+                text.Append(Sentences[(i + k * (1 + i % 5)) % Sentences.Length]).Append(' ');
+            }
+
+            return text.ToString(0, TargetCharacters).TrimEnd();
+        }).ToArray();
+
+    private static readonly string[] Sentences =
+    [
+        "The client sends a SYN with its initial sequence number.",
+        "The server replies with SYN-ACK, acknowledging it and sending its own number.",
+        "The client acknowledges the server's sequence number with an ACK.",
+        "Without the third message the server cannot know the client received its number.",
+        "Old duplicate SYN segments could otherwise open connections nobody asked for.",
+        "Sequence numbers are chosen randomly to avoid confusion with earlier connections.",
+        "Both directions of a TCP connection are synchronised independently.",
+        "A two-way handshake would leave the server's sequence number unconfirmed.",
+        "Data can be sent once both sides know the other's starting number.",
+        "Retransmission timers handle lost handshake segments.",
+        "The handshake also agrees on options such as the maximum segment size.",
+        "I think it is mostly about checking that the server is alive.",
+    ];
+}

@@ -1,0 +1,145 @@
+using Grading.Core.Grading;
+using Grading.Core.Metrics;
+using Grading.Inference.Embeddings;
+
+namespace Grading.Inference.Head;
+
+/// <summary>
+/// Measures the head against human grades: cross-validation by answer (new answers to questions with graded examples)
+/// or by question (questions never seen, reference answers only), and train/test on separate sets. Every answer is
+/// embedded once for all folds.
+/// </summary>
+public sealed class HeadEvaluation(ITextEmbedder embedder, HeadTrainingOptions? options = null, double reviewBelowConfidence = HeadEvaluation.DefaultReviewBelowConfidence)
+{
+    /// <summary>The grading pipeline's default review threshold (Grading:ReviewBelowConfidence).</summary>
+    public const double DefaultReviewBelowConfidence = 0.35;
+
+    private readonly EncoderHeadTrainer _trainer = new(embedder);
+    private readonly HeadTrainingOptions _options = options ?? new HeadTrainingOptions();
+
+    /// <summary>Told what is happening (embedding, each fold), for a command's progress line.</summary>
+    public Action<string>? Progress { get; init; }
+
+    public IReadOnlyList<EvaluatedAnswer> CrossValidate(IReadOnlyList<LabelledQuestion> questions, CrossValidationMode mode, int folds, int seed = 1, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
+        Progress?.Invoke($"embedding {questions.Sum(q => q.Answers.Count)} answers");
+        var corpus = _trainer.Embed(questions, cancellationToken);
+        var random = new Random(seed);
+        var foldOf = new Dictionary<EmbeddedQuestion, int[]>();
+        var questionOrder = corpus.Questions.OrderBy(_ => random.Next()).ToArray();
+        for (var q = 0; q < questionOrder.Length; q++)
+        {
+            var question = questionOrder[q];
+            var count = question.Source.Answers.Count;
+            foldOf[question] = mode == CrossValidationMode.Questions
+                ? Enumerable.Repeat(q % folds, count).ToArray()
+                : Stratified(question, folds, random);
+        }
+
+        var results = new List<EvaluatedAnswer>();
+        for (var fold = 0; fold < folds; fold++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var training = corpus.Questions.ToDictionary(
+                q => q,
+                q => (IReadOnlyList<int>)Enumerable.Range(0, q.Source.Answers.Count).Where(i => foldOf[q][i] != fold).ToArray());
+            Progress?.Invoke($"fold {fold + 1}/{folds}: training");
+            var head = _trainer.Train(corpus, "cross-validation fold", _options, training);
+            var grader = new EncoderHeadGrader(embedder, head);
+            foreach (var question in corpus.Questions)
+            {
+                var test = Enumerable.Range(0, question.Source.Answers.Count).Where(i => foldOf[question][i] == fold).ToArray();
+                if (test.Length == 0)
+                {
+                    continue;
+                }
+
+                var context = _trainer.ContextOf(question, mode == CrossValidationMode.Answers ? training[question] : null, cancellationToken);
+                results.AddRange(Evaluate(grader, question, test, context));
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>Grades <paramref name="test"/> with <paramref name="head"/>; a test question also in <paramref name="train"/> (same id) gets its graded answers as examples.</summary>
+    public IReadOnlyList<EvaluatedAnswer> TrainTest(IReadOnlyList<LabelledQuestion> train, IReadOnlyList<LabelledQuestion> test, EncoderHead head, CancellationToken cancellationToken = default)
+    {
+        var trainCorpus = _trainer.Embed(train, cancellationToken);
+        var testCorpus = _trainer.Embed(test, cancellationToken);
+        var trainById = trainCorpus.Questions.GroupBy(q => q.Source.Question.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var grader = new EncoderHeadGrader(embedder, head);
+        var results = new List<EvaluatedAnswer>();
+        foreach (var question in testCorpus.Questions)
+        {
+            QuestionContext context;
+            if (trainById.TryGetValue(question.Source.Question.Id, out var known))
+            {
+                // The known question's graded answers are the examples; its max score stays the one the test set implies.
+                context = _trainer.ContextOf(known, Enumerable.Range(0, known.Source.Answers.Count).ToArray(), cancellationToken) with { MaxScore = question.Source.Question.MaxScore };
+            }
+            else
+            {
+                context = _trainer.ContextOf(question, null, cancellationToken);
+            }
+
+            results.AddRange(Evaluate(grader, question, Enumerable.Range(0, question.Source.Answers.Count).ToArray(), context));
+        }
+
+        return results;
+    }
+
+    public EncoderHead Train(IReadOnlyList<LabelledQuestion> questions, string trainedOn, CancellationToken cancellationToken = default) =>
+        _trainer.Train(questions, trainedOn, _options, cancellationToken).Reloaded();
+
+    private IEnumerable<EvaluatedAnswer> Evaluate(EncoderHeadGrader grader, EmbeddedQuestion question, int[] test, QuestionContext context)
+    {
+        var answers = question.Source.Answers;
+        var inputs = test.Select(i => new HeadInput(answers[i].Text, answers[i].Text.Any(char.IsLetterOrDigit) ? question.Vectors[i] : null, context)).ToArray();
+        var graded = grader.Grade(inputs);
+        var maxScore = question.Source.Question.MaxScore;
+        var step = ScoreStep.Of(answers.Select(a => a.Score).Append(maxScore));
+        for (var k = 0; k < test.Length; k++)
+        {
+            var answer = answers[test[k]];
+            var result = graded[k];
+            var confidence = Math.Clamp(result.Confidence, 0, 1);
+            yield return new EvaluatedAnswer(
+                answer.Id,
+                question.Source.Question.Id,
+                maxScore,
+                step,
+                Math.Clamp(result.Score, 0, maxScore),
+                answer.Score,
+                result.Label,
+                answer.LabelOrDerived(maxScore),
+                result.Feedback,
+                answer.Feedback,
+                confidence,
+                result.ReviewReasons.Count > 0 || confidence < reviewBelowConfidence);
+        }
+    }
+
+    // Each fold gets a share of every score level of the question, so no fold lacks, say, all its full-mark answers.
+    private static int[] Stratified(EmbeddedQuestion question, int folds, Random random)
+    {
+        var answers = question.Source.Answers;
+        var order = Enumerable.Range(0, answers.Count).OrderBy(i => answers[i].Score).ThenBy(_ => random.Next()).ToArray();
+        var offset = random.Next(folds);
+        var result = new int[answers.Count];
+        for (var k = 0; k < order.Length; k++)
+        {
+            result[order[k]] = (k + offset) % folds;
+        }
+
+        return result;
+    }
+}
+
+/// <summary>What cross-validation holds out: answers (their questions stay known) or whole questions.</summary>
+public enum CrossValidationMode
+{
+    Answers,
+    Questions,
+}

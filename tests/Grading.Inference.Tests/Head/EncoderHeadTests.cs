@@ -1,0 +1,44 @@
+using Grading.Inference.Head;
+
+namespace Grading.Inference.Tests.Head;
+
+[Collection(SafMiniHeadCollection.Name)]
+public sealed class EncoderHeadTests(SafMiniHeadFixture fixture)
+{
+    [Fact]
+    public void Load_SavedHead_GivesTheSameBytesVersionAndManifest()
+    {
+        var bytes = fixture.Head.ToBytes();
+
+        var loaded = EncoderHead.Load(bytes);
+
+        Assert.Equal(EncoderHead.VersionOf(bytes), loaded.Version);
+        Assert.Equal(fixture.Head.Version, loaded.Version);
+        Assert.Equal(24, loaded.Manifest.Answers);
+        Assert.Equal(HeadFeatures.WithExamplesNames, loaded.Manifest.ExampleFeatures);
+    }
+
+    [Fact]
+    public void Train_OtherData_GivesAnotherVersion()
+    {
+        var other = new HeadEvaluation(fixture.Embedder, SafMiniHeadFixture.SmallData).Train(fixture.Questions.Take(2).ToArray(), "two questions");
+
+        Assert.NotEqual(fixture.Head.Version, other.Version);
+    }
+
+    [Fact]
+    public void Load_NotAHead_ThrowsInvalidData()
+    {
+        Assert.Throws<InvalidDataException>(() => EncoderHead.Load([1, 2, 3]));
+    }
+
+    [Fact]
+    public void LoadDefault_ShippedHead_LoadsWithBothFeatureSets()
+    {
+        var head = EncoderHead.LoadDefault();
+
+        Assert.Equal(HeadFeatures.WithExamplesNames, head.Manifest.ExampleFeatures);
+        Assert.Equal(HeadFeatures.ReferenceOnlyNames, head.Manifest.ReferenceFeatures);
+        Assert.Matches("^[0-9a-f]{12}$", head.Version);
+    }
+}
