@@ -38,4 +38,5 @@ app.Configure(config =>
     config.AddCommand<ExportTrainingDataCommand>("export-training-data")
         .WithDescription("Write instruction-tuning records in exactly the prompt and reply format the decoder grader parses.");
 });
-return await app.RunAsync(args);
+// Spectre.Console.Cli takes no one-letter long options; `bench pipeline --n 2000` is the documented spelling of --count.
+return await app.RunAsync(args.Select(arg => arg == "--n" ? "--count" : arg));

@@ -25,8 +25,8 @@ public sealed class BenchPipelineCommand : AsyncCommand<BenchPipelineCommand.Set
 {
     public sealed class Settings : LocalHostSettings
     {
-        [CommandOption("-n|--n <N>")]
-        [Description("Submissions to grade. Default: 2000.")]
+        [CommandOption("-n|--count <N>")]
+        [Description("Submissions to grade. Default: 2000. (`--n N` works too.)")]
         public int Count { get; init; } = 2000;
 
         [CommandOption("--runs <N>")]

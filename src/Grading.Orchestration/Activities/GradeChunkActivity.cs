@@ -13,7 +13,7 @@ namespace Grading.Orchestration.Activities;
 /// died mid-chunk), so every write is idempotent: the same input leaves the same blobs.
 /// </summary>
 [DurableTask(Name)]
-public sealed class GradeChunkActivity(GraderCatalog graders, BatchWorkStore work, GradeStore grades, TimeProvider clock)
+public sealed class GradeChunkActivity(GraderCatalog graders, GraderGate gate, BatchWorkStore work, GradeStore grades, TimeProvider clock)
     : TaskActivity<GradeChunkInput, ChunkOutcome>
 {
     public const string Name = "GradeChunk";
@@ -25,9 +25,15 @@ public sealed class GradeChunkActivity(GraderCatalog graders, BatchWorkStore wor
         var questions = chunk.Questions.ToDictionary(q => q.Id, StringComparer.Ordinal);
         var requests = chunk.Submissions.Select(s => new GradingRequest(s, questions[s.QuestionId])).ToList();
 
-        var stopwatch = Stopwatch.StartNew();
-        var (results, failures) = await RowIsolation.GradeAsync(grader, requests);
-        var perAnswer = stopwatch.Elapsed / Math.Max(1, requests.Count);
+        GraderResult?[] results;
+        IReadOnlyList<(int Index, string Reason)> failures;
+        TimeSpan perAnswer;
+        using (await gate.EnterAsync())
+        {
+            var stopwatch = Stopwatch.StartNew();
+            (results, failures) = await RowIsolation.GradeAsync(grader, requests);
+            perAnswer = stopwatch.Elapsed / Math.Max(1, requests.Count);
+        }
 
         var gradedAt = clock.GetUtcNow();
         var graded = Enumerable.Range(0, requests.Count).Where(i => results[i] is not null).ToList();

@@ -1,4 +1,5 @@
 using Grading.Inference.Hosting;
+using Grading.Orchestration.Activities;
 using Grading.Orchestration.Api;
 using Grading.Orchestration.Client;
 using Grading.Orchestration.Options;
@@ -34,6 +35,7 @@ public static class GradingServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new GradingStorage(sp.GetRequiredService<IOptions<GradingOptions>>().Value.Storage));
+        services.AddSingleton<GraderGate>();
         services.AddSingleton<BatchWorkStore>();
         services.AddSingleton<GradeStore>();
         services.AddSingleton<ReportStore>();

@@ -19,6 +19,13 @@ public sealed class GradingOptions
     [Range(1, 5000)]
     public int MaxChunksPerOrchestration { get; set; } = 400;
 
+    /// <summary>
+    /// Grader calls (one chunk each) running at once in one process. 1 suits the CPU encoder, whose one call uses every
+    /// core; raise it for a grader that overlaps calls (the decoder with several generators, a GPU with room to spare).
+    /// </summary>
+    [Range(1, 256)]
+    public int MaxConcurrentGraderCalls { get; set; } = 1;
+
     [Range(1, 1_000_000)]
     public int MaxAnswerLength { get; set; } = 20_000;
 

@@ -26,6 +26,14 @@ public sealed class GradeStore(GradingStorage storage)
     public async Task<GradeWrite> WriteAsync(Grade grade, GradeSource? source, bool markReviewed, CancellationToken cancellationToken = default)
     {
         var blob = storage.Container(Containers.Grades).GetBlobClient(CurrentBlob(grade.AssignmentId, grade.SubmissionId));
+
+        // Most writes are a submission's first grade: try to create the blob outright (one round trip), and only when
+        // it exists read it and decide whether it is the same grade or an earlier one to archive.
+        if (await TryCreateAsync(blob, grade, source, markReviewed, cancellationToken))
+        {
+            return new GradeWrite(grade, Written: true);
+        }
+
         for (var attempt = 0; ; attempt++)
         {
             var existing = await TryReadAsync(blob, cancellationToken);
@@ -52,16 +60,7 @@ public sealed class GradeStore(GradingStorage storage)
                 var conditions = existing is null
                     ? new BlobRequestConditions { IfNoneMatch = ETag.All }
                     : new BlobRequestConditions { IfMatch = existing.Value.ETag };
-                var metadata = GradeBlobMetadata.Of(grade, source, markReviewed ? grade.InputHash : null);
-                await blob.UploadAsync(
-                    BinaryData.FromObjectAsJson(grade, GradingJson.Indented),
-                    new BlobUploadOptions
-                    {
-                        Conditions = conditions,
-                        HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
-                        Metadata = metadata.ToDictionary(),
-                    },
-                    cancellationToken);
+                await UploadAsync(blob, grade, source, markReviewed, conditions, cancellationToken);
                 return new GradeWrite(grade, Written: true);
             }
             catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < 3)
@@ -89,6 +88,32 @@ public sealed class GradeStore(GradingStorage storage)
 
         return history;
     }
+
+    private static async Task<bool> TryCreateAsync(
+        Azure.Storage.Blobs.BlobClient blob, Grade grade, GradeSource? source, bool markReviewed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await UploadAsync(blob, grade, source, markReviewed, new BlobRequestConditions { IfNoneMatch = ETag.All }, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    private static Task UploadAsync(
+        Azure.Storage.Blobs.BlobClient blob, Grade grade, GradeSource? source, bool markReviewed, BlobRequestConditions conditions, CancellationToken cancellationToken) =>
+        blob.UploadAsync(
+            BinaryData.FromObjectAsJson(grade, GradingJson.Indented),
+            new BlobUploadOptions
+            {
+                Conditions = conditions,
+                HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
+                Metadata = GradeBlobMetadata.Of(grade, source, markReviewed ? grade.InputHash : null).ToDictionary(),
+            },
+            cancellationToken);
 
     /// <summary>The current grades of an assignment with their metadata, from one listing (no downloads).</summary>
     public async IAsyncEnumerable<StoredGrade> ListCurrentAsync(string assignmentId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
