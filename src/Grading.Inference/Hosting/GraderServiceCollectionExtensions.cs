@@ -1,4 +1,5 @@
 using Grading.Core.Grading;
+using Grading.Core.Safety;
 using Grading.Inference.Embeddings;
 using Grading.Inference.GenAi;
 using Grading.Inference.ScoreHead;
@@ -46,7 +47,8 @@ public static class GraderServiceCollectionExtensions
             sp.GetRequiredService<ITextGenerator>(),
             sp.GetRequiredService<DecoderGraderSettings>()));
 
-        services.AddSingleton(sp => sp.GetRequiredKeyedService<IGrader>(sp.GetRequiredService<IOptions<GraderOptions>>().Value.Grader));
+        // Every grader a host or batch gets is screened for prompt injection and gaming (see ScreenedGrader).
+        services.AddSingleton<IGrader>(sp => new ScreenedGrader(sp.GetRequiredKeyedService<IGrader>(sp.GetRequiredService<IOptions<GraderOptions>>().Value.Grader)));
         services.AddSingleton<GraderCatalog>();
         return services;
     }

@@ -1,0 +1,33 @@
+using System.Text.Json;
+using Grading.Core.Batches;
+using Grading.Core.Domain;
+
+namespace Grading.Core.Tests.Safety;
+
+/// <summary>One attempt of samples/injection/corpus.jsonl.</summary>
+public sealed record InjectionAttempt(string Id, string Kind, string Language, string QuestionId, string Base, string Injected)
+{
+    public override string ToString() => Id;
+}
+
+/// <summary>The shipped corpus and the sample assignment its attempts answer, copied next to the tests at build.</summary>
+internal static class InjectionCorpus
+{
+    private static readonly string DataFolder = Path.Combine(AppContext.BaseDirectory, "Safety", "Data");
+
+    public static IReadOnlyList<InjectionAttempt> Attempts { get; } = File.ReadLines(Path.Combine(DataFolder, "injection-corpus.jsonl"))
+        .Where(line => line.Length > 0)
+        .Select(line => JsonSerializer.Deserialize<InjectionAttempt>(line, new JsonSerializerOptions(JsonSerializerDefaults.Web))!)
+        .ToList();
+
+    public static Assignment Assignment { get; } = AssignmentReader.Read(File.ReadAllBytes(Path.Combine(DataFolder, "intro-science", "assignment.json")), fallbackId: "intro-science");
+
+    public static IReadOnlyList<Submission> SampleAnswers { get; } = BatchParser.Parse(
+        File.ReadAllBytes(Path.Combine(DataFolder, "intro-science", "batch.csv")), BatchFormat.Csv, Assignment, "intro-science").Submissions;
+
+    public static Question QuestionOf(InjectionAttempt attempt) => Assignment.FindQuestion(attempt.QuestionId)!;
+
+    public static TheoryData<string> Ids() => new(Attempts.Select(a => a.Id));
+
+    public static InjectionAttempt Get(string id) => Attempts.Single(a => a.Id == id);
+}
