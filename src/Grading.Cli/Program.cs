@@ -7,11 +7,11 @@ app.Configure(config =>
     config.SetApplicationName("grading");
     config.AddCommand<GradeCommand>("grade")
         .WithDescription("Grade a CSV or JSONL batch through the local Durable engine on Azurite.")
-        .WithExample("grade", "samples/networking-quiz/batch.csv", "--assignment", "samples/networking-quiz/assignment.json", "--out", "out")
-        .WithExample("grade", "samples/networking-quiz/batch.csv", "--assignment", "samples/networking-quiz/assignment.json", "--grader", "two-stage", "--model", "models/tiny");
+        .WithExample("grade", "samples/intro-science/batch.csv", "--assignment", "samples/intro-science/assignment.json", "--out", "out")
+        .WithExample("grade", "samples/intro-science/batch.csv", "--assignment", "samples/intro-science/assignment.json", "--grader", "two-stage", "--model", "models/tiny");
     config.AddCommand<RegradeCommand>("regrade")
         .WithDescription("Re-grade the grades made by another model version or rubric (and, if asked, those flagged needsReview), as the nightly timer does.")
-        .WithExample("regrade", "--assignment", "networking-quiz", "--reason", "rubric of q2 fixed");
+        .WithExample("regrade", "--assignment", "intro-science", "--reason", "rubric of q2 fixed");
     config.AddCommand<ServeCommand>("serve")
         .WithDescription("Serve the HTTP API (the Functions app's routes) with a grading worker on the local Durable engine.")
         .WithExample("serve")

@@ -15,6 +15,8 @@ public static class ApiEndpoints
         Map(endpoints, ApiRoutes.BatchStatus, (HttpRequest request, string id, GradingApi api, CancellationToken cancellationToken) => api.GetBatchAsync(request, id, cancellationToken));
         Map(endpoints, ApiRoutes.BatchResults, (HttpRequest request, string id, GradingApi api, CancellationToken cancellationToken) => api.GetResultsAsync(request, id, cancellationToken));
         Map(endpoints, ApiRoutes.CancelBatch, (HttpRequest request, string id, GradingApi api, CancellationToken cancellationToken) => api.CancelBatchAsync(request, id, cancellationToken));
+        Map(endpoints, ApiRoutes.StartRegrade, (HttpRequest request, RegradeApi api, CancellationToken cancellationToken) => api.StartAsync(request, cancellationToken));
+        Map(endpoints, ApiRoutes.RegradeStatus, (HttpRequest request, string id, RegradeApi api, CancellationToken cancellationToken) => api.GetAsync(request, id, cancellationToken));
         Map(endpoints, ApiRoutes.Health, () => GradingApi.Health());
         Map(endpoints, ApiRoutes.OpenApi, () => GradingApi.OpenApi());
         return endpoints;

@@ -27,6 +27,7 @@ public static class ServeHost
         await LocalHost.EnsureStorageAsync(options, cancellationToken);
         var builder = WebApplication.CreateSlimBuilder();
         LocalHost.Configure(builder, options with { LogActivities = true }, configureServices);
+        builder.Services.AddLocalRegradeScheduler();
         builder.WebHost.UseUrls([.. serve.Urls]);
 
         // The API reads bodies itself up to Grading:Api:MaxRequestBodyBytes and answers 413 as a problem; Kestrel's own

@@ -1,5 +1,6 @@
 using Grading.Orchestration.Api;
 using Grading.Orchestration.Client;
+using Grading.Orchestration.Regrade;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,6 +13,10 @@ namespace Grading.Functions.Hosting;
 public sealed class FunctionsApi(IServiceProvider services)
 {
     public BatchClient Batches(DurableTaskClient client) => ActivatorUtilities.CreateInstance<BatchClient>(services, client);
+
+    public RegradeClient Regrades(DurableTaskClient client) => ActivatorUtilities.CreateInstance<RegradeClient>(services, client);
+
+    public RegradeApi RegradeApi(DurableTaskClient client) => ActivatorUtilities.CreateInstance<RegradeApi>(services, Regrades(client));
 
     public GradingApi Api(DurableTaskClient client) => ActivatorUtilities.CreateInstance<GradingApi>(services, Batches(client));
 }

@@ -51,6 +51,21 @@ public sealed class ApiFunctions(FunctionsApi functions)
         CancellationToken cancellationToken) =>
         await functions.Api(client).CancelBatchAsync(request, id, cancellationToken);
 
+    [Function("StartRegrade")]
+    public async Task<IActionResult> StartRegrade(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "regrade")] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        await functions.RegradeApi(client).StartAsync(request, cancellationToken);
+
+    [Function("GetRegrade")]
+    public async Task<IActionResult> GetRegrade(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "regrades/{id}")] HttpRequest request,
+        string id,
+        [DurableClient] DurableTaskClient client,
+        CancellationToken cancellationToken) =>
+        await functions.RegradeApi(client).GetAsync(request, id, cancellationToken);
+
     [Function("Health")]
     public IActionResult Health(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "health")] HttpRequest request) =>

@@ -11,8 +11,10 @@ public static class ApiRoutes
     public static ApiRoute BatchStatus { get; } = new("GetBatch", "GET", "batches/{id}");
     public static ApiRoute BatchResults { get; } = new("GetBatchResults", "GET", "batches/{id}/results");
     public static ApiRoute CancelBatch { get; } = new("CancelBatch", "POST", "batches/{id}/cancel");
+    public static ApiRoute StartRegrade { get; } = new("StartRegrade", "POST", "regrade");
+    public static ApiRoute RegradeStatus { get; } = new("GetRegrade", "GET", "regrades/{id}");
     public static ApiRoute Health { get; } = new("Health", "GET", "health", Anonymous: true);
     public static ApiRoute OpenApi { get; } = new("OpenApi", "GET", "openapi.json");
 
-    public static IReadOnlyList<ApiRoute> All { get; } = [Grade, StartBatch, BatchStatus, BatchResults, CancelBatch, Health, OpenApi];
+    public static IReadOnlyList<ApiRoute> All { get; } = [Grade, StartBatch, BatchStatus, BatchResults, CancelBatch, StartRegrade, RegradeStatus, Health, OpenApi];
 }

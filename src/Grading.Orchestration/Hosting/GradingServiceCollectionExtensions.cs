@@ -43,6 +43,7 @@ public static class GradingServiceCollectionExtensions
         services.AddSingleton<RegradeClient>();
         services.AddOptions<ApiOptions>().Bind(configuration.GetSection(ApiOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<GradingApi>();
+        services.AddSingleton<RegradeApi>();
         services.AddGraders(configuration);
         return services;
     }

@@ -7,6 +7,9 @@ public sealed class RegradeOptions : IValidatableObject
 {
     public const string SectionName = "Grading:Regrade";
 
+    /// <summary>The cron setting's full name; the Functions timer trigger binds to it as <c>%Grading:Regrade:Cron%</c>.</summary>
+    public const string CronSetting = SectionName + ":" + nameof(Cron);
+
     /// <summary>
     /// When the timer re-grades, in UTC: five cron fields, or six with seconds first as the Azure Functions timer
     /// trigger spells it. Default: nightly at 02:00.
