@@ -27,6 +27,8 @@ internal sealed class FeatureSetHead(MLContext ml, int featureCount, ITransforme
     public static FeatureSetHead Train(MLContext ml, IReadOnlyList<HeadRow> rows, HeadTrainingOptions options, int folds = 5)
     {
         var featureCount = rows[0].Features.Length;
+        // A small training set (a teacher's own batch) cannot fill leaves of the default size: every tree would be one leaf.
+        options = options with { MinExamplesPerLeaf = Math.Clamp(rows.Count / 20, 1, options.MinExamplesPerLeaf) };
         var (score, label) = TrainModels(ml, rows, featureCount, options);
 
         // Calibrate on out-of-fold predictions: in-sample ones are overconfident by construction.
