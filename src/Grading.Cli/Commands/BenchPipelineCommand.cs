@@ -39,8 +39,9 @@ public sealed class BenchPipelineCommand : AsyncCommand<BenchPipelineCommand.Set
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var host = await LocalHost.StartAsync(LocalHostOptions.From(settings), cancellationToken: cancellationToken);
+        using var host = await LocalHost.StartAsync(LocalHostOptions.From(settings), TimedGrader.Decorate, cancellationToken);
         var grader = host.Services.GetRequiredService<IGrader>();
+        var timed = host.Services.GetRequiredService<TimedGrader>();
         var batches = host.Services.GetRequiredService<BatchClient>();
         var chunkSize = host.Services.GetRequiredService<IOptions<GradingOptions>>().Value.ChunkSize;
         var csv = BenchBatch.Csv(settings.Count);
@@ -57,6 +58,8 @@ public sealed class BenchPipelineCommand : AsyncCommand<BenchPipelineCommand.Set
         var pipeline = TimeSpan.MaxValue;
         for (var run = 0; run < settings.Runs; run++)
         {
+            timed.Reset();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var stopwatch = Stopwatch.StartNew();
             foreach (var chunk in requests.Chunk(chunkSize))
             {
@@ -64,9 +67,14 @@ public sealed class BenchPipelineCommand : AsyncCommand<BenchPipelineCommand.Set
             }
 
             var directRun = stopwatch.Elapsed;
+            var directCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            timed.Reset();
+            cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var pipelineRun = await RunPipelineAsync(batches, csv, cancellationToken);
+            var pipelineCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            var (busy, span) = timed.Reset();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"run {run + 1}: direct {settings.Count / directRun.TotalSeconds:0.0}/s ({directRun.TotalSeconds:0.00} s), pipeline {settings.Count / pipelineRun.TotalSeconds:0.0}/s ({pipelineRun.TotalSeconds:0.00} s)"));
+                $"run {run + 1}: direct {settings.Count / directRun.TotalSeconds:0.0}/s ({directRun.TotalSeconds:0.00} s, cpu {directCpu.TotalSeconds:0.0} s), pipeline {settings.Count / pipelineRun.TotalSeconds:0.0}/s ({pipelineRun.TotalSeconds:0.00} s, cpu {pipelineCpu.TotalSeconds:0.0} s; grader busy {busy.TotalSeconds:0.00} s over a {span.TotalSeconds:0.00} s span)"));
             direct = directRun < direct ? directRun : direct;
             pipeline = pipelineRun < pipeline ? pipelineRun : pipeline;
         }

@@ -46,6 +46,10 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
             IntraOpNumThreads = intraOpNumThreads,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
+
+        // ORT's intra-op threads spin between operators by default, burning the cores that the storage emulator, the
+        // Durable engine and the blob client need in the same host; sleeping costs one run a little latency instead.
+        _sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", "0");
         try
         {
             _encoder = new SentenceEncoder(_sessionOptions);
