@@ -16,6 +16,8 @@ app.Configure(config =>
         bench.SetDescription("Measure a grader's speed.");
         bench.AddCommand<BenchGenAiCommand>("genai")
             .WithDescription("Model load time, time to first token, tokens/s sequential and batched; JSON on the last line.");
+        bench.AddCommand<BenchInjectionCommand>("injection")
+            .WithDescription("Grade the prompt-injection corpus with and without each injection: flag rate and score deltas; JSON on the last line.");
     });
     config.AddCommand<ExportTrainingDataCommand>("export-training-data")
         .WithDescription("Write instruction-tuning records in exactly the prompt and reply format the decoder grader parses.");
