@@ -28,6 +28,8 @@ app.Configure(config =>
         bench.AddCommand<BenchPipelineCommand>("pipeline")
             .WithDescription("Answers/s of the grader called directly vs. through the durable pipeline on Azurite; JSON on the last line.")
             .WithExample("bench", "pipeline", "--n", "2000");
+        bench.AddCommand<BenchInjectionCommand>("injection")
+            .WithDescription("Grade the prompt-injection corpus with and without each injection: flag rate and score deltas; JSON on the last line.");
     });
     config.AddCommand<TrainHeadCommand>("train-head")
         .WithDescription("Train the encoder grader's head on human-graded answers.")

@@ -67,7 +67,7 @@ public sealed class GradeCommand : AsyncCommand<GradeSettings>
             await host.StopAsync(CancellationToken.None);
             return 0;
         }
-        catch (Exception e) when (e is BatchFormatException or AssignmentFormatException or LocalEngineUnavailableException or ModelFolderException)
+        catch (Exception e) when (e is BatchFormatException or AssignmentFormatException or LocalEngineUnavailableException or ModelFolderException or Microsoft.Extensions.Options.OptionsValidationException)
         {
             Console.Error.WriteLine($"grading: {e.Message}");
             return 2;

@@ -39,6 +39,11 @@ public static class BatchParser
             throw new BatchFormatException("The file is empty: there is nothing to grade.");
         }
 
+        if (WideEncodingName(content) is { } encoding)
+        {
+            throw new BatchFormatException($"The file is {encoding} encoded; save it as UTF-8 (\"CSV UTF-8\" in spreadsheet programs) and upload it again.");
+        }
+
         if (BinarySniffer.LooksBinary(content))
         {
             throw new BatchFormatException("The file is binary (it holds NUL bytes), not a CSV or JSONL batch.");
@@ -47,4 +52,10 @@ public static class BatchParser
         var rows = format == BatchFormat.Jsonl ? JsonlRowReader.Read(content) : CsvRowReader.Read(content);
         return new RowValidator(assignment, defaultAssignmentId, limits ?? BatchLimits.Default).Validate(rows);
     }
+
+    /// <summary>UTF-16 and UTF-32 files hold NUL bytes too; naming their encoding beats calling a spreadsheet export "binary".</summary>
+    private static string? WideEncodingName(ReadOnlySpan<byte> content) =>
+        content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0x00, 0x00]) || content.StartsWith((ReadOnlySpan<byte>)[0x00, 0x00, 0xFE, 0xFF]) ? "UTF-32"
+        : content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || content.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) ? "UTF-16"
+        : null;
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -8,6 +9,10 @@ namespace Grading.Core.Batches;
 /// <summary>Turns raw rows into submissions and questions, naming the row and field of every problem.</summary>
 internal sealed class RowValidator(Assignment? assignment, string defaultAssignmentId, BatchLimits limits)
 {
+    /// <summary>Everything but the control characters other than tab, line feed and carriage return.</summary>
+    private static readonly SearchValues<char> NonControl = SearchValues.Create(
+        Enumerable.Range(0, char.MaxValue + 1).Select(i => (char)i).Where(c => !char.IsControl(c) || c is '\t' or '\n' or '\r').ToArray());
+
     private readonly Dictionary<string, (Question Question, int Row)> inlineQuestions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> firstRowOfSubmission = new(StringComparer.Ordinal);
 
@@ -81,6 +86,14 @@ internal sealed class RowValidator(Assignment? assignment, string defaultAssignm
         if (answer.Contains('\0'))
         {
             return (null, null, Fail(FieldNames.Answer, "the answer holds NUL characters (binary content)"));
+        }
+
+        // Tabs and line breaks are text; other control characters (bell, escape sequences, C1 codes) are not, and would
+        // reach terminals, logs and reports verbatim.
+        var control = answer.AsSpan().IndexOfAnyExcept(NonControl);
+        if (control >= 0)
+        {
+            return (null, null, Fail(FieldNames.Answer, $"the answer holds control character U+{(int)answer[control]:X4} at character {control + 1:N0}; only tabs and line breaks are allowed"));
         }
 
         var (question, questionError) = ResolveQuestion(row, Fail);
@@ -207,5 +220,10 @@ internal sealed class RowValidator(Assignment? assignment, string defaultAssignm
     private static bool TryParseNumber(string text, out double value) =>
         double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
 
-    private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
+    /// <summary>A value quoted in a message: at most 40 characters, control characters written as \uXXXX so they cannot garble it.</summary>
+    private static string Shorten(string value)
+    {
+        var shown = value.Length <= 40 ? value : value[..40] + "…";
+        return string.Concat(shown.Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString()));
+    }
 }

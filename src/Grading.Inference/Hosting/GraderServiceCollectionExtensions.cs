@@ -6,6 +6,7 @@ using Grading.Inference.ScoreHead;
 using Grading.Inference.Head;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Grading.Inference.Hosting;
@@ -29,6 +30,7 @@ public static class GraderServiceCollectionExtensions
         }
 
         services.AddOptions<GraderOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GraderOptions>, ModelFolderStartupCheck>());
         services.AddOptions<DecoderModelOptions>().ValidateOnStart();
 
         // The CPU encoder: one MiniLM per process (loading it is slow; it is thread-safe).

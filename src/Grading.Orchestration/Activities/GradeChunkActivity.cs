@@ -3,8 +3,11 @@ using Grading.Core.Domain;
 using Grading.Core.Grading;
 using Grading.Inference.Hosting;
 using Grading.Orchestration.Messages;
+using Grading.Orchestration.Options;
 using Grading.Orchestration.Storage;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Grading.Orchestration.Activities;
 
@@ -13,7 +16,8 @@ namespace Grading.Orchestration.Activities;
 /// died mid-chunk), so every write is idempotent: the same input leaves the same blobs.
 /// </summary>
 [DurableTask(Name)]
-public sealed class GradeChunkActivity(GraderCatalog graders, GraderGate gate, BatchWorkStore work, GradeStore grades, TimeProvider clock)
+public sealed class GradeChunkActivity(
+    GraderCatalog graders, GraderGate gate, BatchWorkStore work, GradeStore grades, TimeProvider clock, ILogger<GradeChunkActivity> logger, IOptions<GradingOptions> options)
     : TaskActivity<GradeChunkInput, ChunkOutcome>
 {
     public const string Name = "GradeChunk";
@@ -51,6 +55,16 @@ public sealed class GradeChunkActivity(GraderCatalog graders, GraderGate gate, B
             .ToList();
         await work.WriteChunkFailuresAsync(input.BatchId, input.ChunkIndex, rowErrors);
         await work.WriteChunkGradesAsync(input.BatchId, input.ChunkIndex, current);
-        return new ChunkOutcome(input.ChunkIndex, current.Length, rowErrors.Count, current.Count(g => g.NeedsReview));
+
+        var log = new ChunkLog(logger, options.Value.LogAnswerText);
+        foreach (var failure in failures)
+        {
+            var submission = requests[failure.Index].Submission;
+            log.RowFailed(input.BatchId, chunk.Rows[failure.Index], submission.SubmissionId, failure.Reason, submission.Answer);
+        }
+
+        var outcome = new ChunkOutcome(input.ChunkIndex, current.Length, rowErrors.Count, current.Count(g => g.NeedsReview));
+        log.ChunkGraded(input.BatchId, input.ChunkIndex, outcome.Graded, outcome.Failed, outcome.NeedsReview);
+        return outcome;
     }
 }

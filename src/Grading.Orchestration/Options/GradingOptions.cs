@@ -39,6 +39,12 @@ public sealed class GradingOptions
     [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan ActivityFirstRetryInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Debugging only: let logs carry students' answer text (and grader messages that may quote it). Off by default, so
+    /// logs hold ids, row numbers and counts, never what a student wrote.
+    /// </summary>
+    public bool LogAnswerText { get; set; }
+
     [Required]
     public StorageOptions Storage { get; set; } = new();
 }

@@ -1,24 +1,15 @@
-using System.Text.Json;
 using Grading.Core.Batches;
 using Grading.Core.Domain;
+using Grading.Core.Safety;
 
 namespace Grading.Core.Tests.Safety;
-
-/// <summary>One attempt of samples/injection/corpus.jsonl.</summary>
-public sealed record InjectionAttempt(string Id, string Kind, string Language, string QuestionId, string Base, string Injected)
-{
-    public override string ToString() => Id;
-}
 
 /// <summary>The shipped corpus and the sample assignment its attempts answer, copied next to the tests at build.</summary>
 internal static class InjectionCorpus
 {
     private static readonly string DataFolder = Path.Combine(AppContext.BaseDirectory, "Safety", "Data");
 
-    public static IReadOnlyList<InjectionAttempt> Attempts { get; } = File.ReadLines(Path.Combine(DataFolder, "injection-corpus.jsonl"))
-        .Where(line => line.Length > 0)
-        .Select(line => JsonSerializer.Deserialize<InjectionAttempt>(line, new JsonSerializerOptions(JsonSerializerDefaults.Web))!)
-        .ToList();
+    public static IReadOnlyList<InjectionAttempt> Attempts { get; } = InjectionAttempt.ReadCorpus(Path.Combine(DataFolder, "injection-corpus.jsonl"));
 
     public static Assignment Assignment { get; } = AssignmentReader.Read(File.ReadAllBytes(Path.Combine(DataFolder, "intro-science", "assignment.json")), fallbackId: "intro-science");
 
