@@ -5,6 +5,7 @@ using Grading.Inference.Hosting;
 using Grading.Orchestration.Messages;
 using Grading.Orchestration.Storage;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
 
 namespace Grading.Orchestration.Activities;
 
@@ -13,7 +14,7 @@ namespace Grading.Orchestration.Activities;
 /// died mid-chunk), so every write is idempotent: the same input leaves the same blobs.
 /// </summary>
 [DurableTask(Name)]
-public sealed class GradeChunkActivity(GraderCatalog graders, BatchWorkStore work, GradeStore grades, TimeProvider clock)
+public sealed class GradeChunkActivity(GraderCatalog graders, BatchWorkStore work, GradeStore grades, TimeProvider clock, ILogger<GradeChunkActivity> logger)
     : TaskActivity<GradeChunkInput, ChunkOutcome>
 {
     public const string Name = "GradeChunk";
@@ -44,6 +45,10 @@ public sealed class GradeChunkActivity(GraderCatalog graders, BatchWorkStore wor
             .ToList();
         await work.WriteChunkFailuresAsync(input.BatchId, input.ChunkIndex, rowErrors);
         await work.WriteChunkGradesAsync(input.BatchId, input.ChunkIndex, current);
+        // Which process graded which chunk: with several hosts on one task hub this shows how the work spread.
+        logger.LogInformation(
+            "GradeChunk {BatchId}/{ChunkIndex}: {Graded} graded, {Failed} failed, by process {ProcessId} on {Machine}",
+            input.BatchId, input.ChunkIndex, current.Length, rowErrors.Count, Environment.ProcessId, Environment.MachineName);
         return new ChunkOutcome(input.ChunkIndex, current.Length, rowErrors.Count, current.Count(g => g.NeedsReview));
     }
 }
