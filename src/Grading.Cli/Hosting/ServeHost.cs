@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Grading.Cli.Hosting;
@@ -26,8 +27,15 @@ public static class ServeHost
 
         await LocalHost.EnsureStorageAsync(options, cancellationToken);
         var builder = WebApplication.CreateSlimBuilder();
-        LocalHost.Configure(builder, options with { LogActivities = true }, configureServices);
-        builder.Services.AddLocalRegradeScheduler();
+        LocalHost.Configure(builder, options with { LogActivities = true }, services =>
+        {
+            // After the engine (registered by Configure): hosted services start in order, and the scanner needs the client.
+            services.AddOptions<UploadScanOptions>().Bind(builder.Configuration.GetSection(UploadScanOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+            services.AddSingleton<UploadScanner>();
+            services.AddHostedService(provider => provider.GetRequiredService<UploadScanner>());
+            services.AddLocalRegradeScheduler();
+            configureServices?.Invoke(services);
+        });
         builder.WebHost.UseUrls([.. serve.Urls]);
 
         // The API reads bodies itself up to Grading:Api:MaxRequestBodyBytes and answers 413 as a problem; Kestrel's own

@@ -12,7 +12,7 @@ public sealed partial class ChunkLog(ILogger logger, bool logAnswerText)
     public const string Withheld = "message withheld: it may quote the answer; set Grading:LogAnswerText to log it";
 
     public void ChunkGraded(string batchId, int chunkIndex, int graded, int failed, int flagged) =>
-        LogChunkGraded(logger, batchId, chunkIndex, graded, failed, flagged);
+        LogChunkGraded(logger, batchId, chunkIndex, graded, failed, flagged, Environment.ProcessId, Environment.MachineName);
 
     /// <param name="reason">The failure as <see cref="RowIsolation"/> reports it: "ExceptionType: message".</param>
     public void RowFailed(string batchId, int row, string submissionId, string reason, string answer)
@@ -28,8 +28,8 @@ public sealed partial class ChunkLog(ILogger logger, bool logAnswerText)
         LogRowFailed(logger, batchId, row, submissionId, kind, Withheld);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Batch {BatchId} chunk {ChunkIndex}: {Graded} graded, {Failed} failed, {Flagged} flagged for review")]
-    private static partial void LogChunkGraded(ILogger logger, string batchId, int chunkIndex, int graded, int failed, int flagged);
+    [LoggerMessage(Level = LogLevel.Information, Message = "GradeChunk {BatchId}/{ChunkIndex}: {Graded} graded, {Failed} failed, {Flagged} flagged for review, by process {ProcessId} on {Machine}")]
+    private static partial void LogChunkGraded(ILogger logger, string batchId, int chunkIndex, int graded, int failed, int flagged, int processId, string machine);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Batch {BatchId} row {Row} ({SubmissionId}): grading failed after retries ({FailureKind}; {Detail})")]
     private static partial void LogRowFailed(ILogger logger, string batchId, int row, string submissionId, string failureKind, string detail);

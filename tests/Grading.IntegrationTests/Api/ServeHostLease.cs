@@ -33,7 +33,14 @@ public sealed class ServeHostLease : IAsyncDisposable
         Action<IServiceCollection>? configureServices = null)
     {
         var hub = azurite.CreateTaskHub();
-        var options = new LocalHostOptions(hub.Options.StorageConnectionString, hub.Options.TaskHubName) { Configuration = configuration };
+        // The upload scanner is off unless a test turns it on: Azurite's submissions container is shared by every test.
+        var settings = new Dictionary<string, string?> { ["Grading:Uploads:Scan"] = "false" };
+        foreach (var (key, value) in configuration ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var options = new LocalHostOptions(hub.Options.StorageConnectionString, hub.Options.TaskHubName) { Configuration = settings };
         var app = await ServeHost.StartAsync(options, new ServeOptions(["http://127.0.0.1:0"], apiKey), configureServices);
         var address = ServeHost.Addresses(app).Single();
         return new ServeHostLease(app, hub, new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(2) });
@@ -42,21 +49,26 @@ public sealed class ServeHostLease : IAsyncDisposable
     public static async Task<T> ReadAsync<T>(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<T>(GradingJson.Options))!;
 
-    /// <summary>Polls GET /api/batches/{id} until the batch is no longer running.</summary>
+    /// <summary>Polls GET /api/batches/{id} until the batch exists and is no longer running.</summary>
     public async Task<BatchStatusResponse> WaitAsync(string batchId, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
             using var response = await Client.GetAsync($"/api/batches/{batchId}");
-            response.EnsureSuccessStatusCode();
-            var status = await ReadAsync<BatchStatusResponse>(response);
-            if (status.Status is not ("pending" or "running"))
+            if (response.StatusCode != System.Net.HttpStatusCode.NotFound)
             {
-                return status;
+                response.EnsureSuccessStatusCode();
+                var status = await ReadAsync<BatchStatusResponse>(response);
+                if (status.Status is not ("pending" or "running"))
+                {
+                    return status;
+                }
+
+                Assert.True(DateTime.UtcNow < deadline, $"batch {batchId} still {status.Status} after {timeout}: {JsonSerializer.Serialize(status)}");
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"batch {batchId} still {status.Status} after {timeout}: {JsonSerializer.Serialize(status)}");
+            Assert.True(DateTime.UtcNow < deadline, $"batch {batchId} did not appear within {timeout}");
             await Task.Delay(250);
         }
     }
