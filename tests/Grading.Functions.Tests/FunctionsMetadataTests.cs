@@ -3,6 +3,7 @@ using System.Text.Json;
 using Grading.Functions.Triggers;
 using Grading.Orchestration.Api;
 using Grading.Orchestration.Orchestrators;
+using Grading.Orchestration.Regrade;
 using Microsoft.DurableTask;
 
 namespace Grading.Functions.Tests;
@@ -36,6 +37,7 @@ public sealed class FunctionsMetadataTests
         var expected = ApiRoutes.All.Select(r => r.Name)
             .Concat(DurableTasks().Select(t => t.Name))
             .Append(SubmissionUploadedFunction.Name)
+            .Append(ScheduledRegradeFunction.Name)
             .Order();
 
         Assert.Equal(expected, Functions.Keys.Order());
@@ -61,7 +63,7 @@ public sealed class FunctionsMetadataTests
         var withClient = ApiRoutes.All.Where(r => Bindings(r.Name).Any(b => b.GetProperty("type").GetString() == "durableClient")).Select(r => r.Name);
 
         Assert.Equal(
-            new[] { ApiRoutes.Grade, ApiRoutes.StartBatch, ApiRoutes.BatchStatus, ApiRoutes.BatchResults, ApiRoutes.CancelBatch }.Select(r => r.Name).Order(),
+            new[] { ApiRoutes.Grade, ApiRoutes.StartBatch, ApiRoutes.BatchStatus, ApiRoutes.BatchResults, ApiRoutes.CancelBatch, ApiRoutes.StartRegrade, ApiRoutes.RegradeStatus }.Select(r => r.Name).Order(),
             withClient.Order());
     }
 
@@ -84,5 +86,16 @@ public sealed class FunctionsMetadataTests
         Assert.Equal("submissions/{assignmentId}/{name}", trigger.GetProperty("path").GetString());
         Assert.Equal("AzureWebJobsStorage", trigger.GetProperty("connection").GetString());
         Assert.Contains(Bindings(SubmissionUploadedFunction.Name), b => b.GetProperty("type").GetString() == "durableClient");
+    }
+
+    [Fact]
+    public void Metadata_RegradeTimer_RunsOnTheCronSettingWithTheDurableClient()
+    {
+        var trigger = Trigger(ScheduledRegradeFunction.Name);
+
+        Assert.Equal("timerTrigger", trigger.GetProperty("type").GetString());
+        Assert.Equal("%" + RegradeOptions.CronSetting + "%", trigger.GetProperty("schedule").GetString());
+        Assert.Equal("%Grading:Regrade:Cron%", trigger.GetProperty("schedule").GetString());
+        Assert.Contains(Bindings(ScheduledRegradeFunction.Name), b => b.GetProperty("type").GetString() == "durableClient");
     }
 }

@@ -1,6 +1,7 @@
 using Grading.Orchestration.Activities;
 using Grading.Orchestration.Messages;
 using Grading.Orchestration.Orchestrators;
+using Grading.Orchestration.Regrade;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +34,18 @@ public sealed class GradingOrchestrationFunctions(IServiceProvider services)
     [Function(WriteReportActivity.Name)]
     public Task<BatchResult> WriteReport([ActivityTrigger] WriteReportInput input, FunctionContext function) =>
         Activity<WriteReportActivity>().RunAsync(Context(WriteReportActivity.Name, function), input);
+
+    [Function(RegradeOrchestrator.Name)]
+    public Task<RegradeResult> Regrade([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new RegradeOrchestrator().RunAsync(context, Input<RegradeInput>(context));
+
+    [Function(FindStaleGradesActivity.Name)]
+    public Task<StaleGrades> FindStaleGrades([ActivityTrigger] FindStaleGradesInput input, FunctionContext function) =>
+        Activity<FindStaleGradesActivity>().RunAsync(Context(FindStaleGradesActivity.Name, function), input);
+
+    [Function(ListGradedAssignmentsActivity.Name)]
+    public Task<IReadOnlyList<string>> ListGradedAssignments([ActivityTrigger] string regradeId, FunctionContext function) =>
+        Activity<ListGradedAssignmentsActivity>().RunAsync(Context(ListGradedAssignmentsActivity.Name, function), regradeId);
 
     private static T Input<T>(TaskOrchestrationContext context) =>
         context.GetInput<T>() ?? throw new InvalidOperationException($"Orchestration {context.Name} ({context.InstanceId}) started without its {typeof(T).Name} input.");
