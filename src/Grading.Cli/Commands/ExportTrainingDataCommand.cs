@@ -9,7 +9,7 @@ using Spectre.Console.Cli;
 namespace Grading.Cli.Commands;
 
 /// <summary>
-/// <c>grading export-training-data --format jsonl|csv --train PATH --template NAME --out FILE.jsonl</c>: one JSONL record
+/// <c>grading export-training-data --format saf|jsonl|csv --train PATH --template NAME --out FILE.jsonl</c>: one JSONL record
 /// per human-graded answer, with the grading prompt and the reply the decoder grader parses (the causal-LM target),
 /// the two-stage feedback prompt and reply, and the score as a fraction (the regression-head target).
 /// </summary>
@@ -18,11 +18,11 @@ public sealed class ExportTrainingDataCommand : Command<ExportTrainingDataComman
     public sealed class Settings : CommandSettings
     {
         [CommandOption("-f|--format <FORMAT>")]
-        [Description("Format of the training file: jsonl or csv (the batch formats, with humanScore and humanFeedback). Default: from the extension.")]
+        [Description("Format of the training data: saf (a directory of SAF XML files), jsonl or csv (the batch formats, with humanScore and humanFeedback). Default: saf for a directory, else from the file.")]
         public string? Format { get; init; }
 
         [CommandOption("--train <PATH>")]
-        [Description("The human-graded training file.")]
+        [Description("The human-graded training data: a SAF directory or a CSV/JSONL file.")]
         public string Train { get; init; } = "";
 
         [CommandOption("-a|--assignment <FILE>")]
@@ -43,16 +43,14 @@ public sealed class ExportTrainingDataCommand : Command<ExportTrainingDataComman
 
         public override ValidationResult Validate()
         {
-            if (Format is not null and not ("jsonl" or "csv"))
+            if (Format is not null && !LabelledData.Formats.Contains(Format))
             {
-                return ValidationResult.Error(Format == "saf"
-                    ? "--format saf needs the SAF importer, which this build does not have yet; convert to jsonl or csv."
-                    : $"Unknown format '{Format}'. Use jsonl or csv.");
+                return ValidationResult.Error($"Unknown format '{Format}'. Use {string.Join(", ", LabelledData.Formats)}.");
             }
 
-            if (!File.Exists(Train))
+            if (!File.Exists(Train) && !Directory.Exists(Train))
             {
-                return ValidationResult.Error($"The training file '{Train}' does not exist.");
+                return ValidationResult.Error($"The training data '{Train}' does not exist.");
             }
 
             if (Assignment is not null && !File.Exists(Assignment))
@@ -75,48 +73,36 @@ public sealed class ExportTrainingDataCommand : Command<ExportTrainingDataComman
                 return 2;
             }
 
-            var content = File.ReadAllBytes(settings.Train);
-            var batchFormat = settings.Format switch
-            {
-                "jsonl" => BatchFormat.Jsonl,
-                "csv" => BatchFormat.Csv,
-                _ => BatchParser.DetectFormat(settings.Train, content),
-            };
-            var assignment = settings.Assignment is null ? null : AssignmentReader.Read(File.ReadAllBytes(settings.Assignment));
-            var batch = BatchParser.Parse(content, batchFormat, assignment, Path.GetFileNameWithoutExtension(settings.Train));
-            var questions = batch.Questions.ToDictionary(q => q.Id, StringComparer.Ordinal);
+            var (questions, skipped) = LabelledData.Load(settings.Format ?? DetectFormat(settings.Train), settings.Train, settings.Assignment);
+            LabelledData.ReportSkipped(skipped);
+            var source = Path.GetFileNameWithoutExtension(Path.TrimEndingDirectorySeparator(settings.Train));
 
             var written = 0;
-            var unscored = 0;
             using (var output = new StreamWriter(settings.Out, false, new UTF8Encoding(false)))
             {
-                foreach (var submission in batch.Submissions)
+                foreach (var (question, answers) in questions)
                 {
-                    if (submission.HumanScore is not { } score)
+                    foreach (var answer in answers)
                     {
-                        unscored++;
-                        continue;
+                        var feedback = answer.Feedback?.Trim();
+                        var record = new TrainingRecord(
+                            $"{source}/{question.Id}/{answer.Id}",
+                            template.Name,
+                            format.ToString().ToLowerInvariant(),
+                            GradingPrompt.ForGrading(question, answer.Text, template, format),
+                            OutputContract.Reply(answer.Score, feedback ?? "", [], format),
+                            GradingPrompt.ForFeedback(question, answer.Text, answer.Score, template, format),
+                            string.IsNullOrEmpty(feedback) ? null : OutputContract.FeedbackReply(feedback, format),
+                            answer.Score,
+                            question.MaxScore,
+                            question.MaxScore > 0 ? answer.Score / question.MaxScore : 0);
+                        output.WriteLine(JsonSerializer.Serialize(record, TrainingRecord.JsonOptions));
+                        written++;
                     }
-
-                    var question = questions[submission.QuestionId];
-                    var feedback = submission.HumanFeedback?.Trim();
-                    var record = new TrainingRecord(
-                        $"{submission.AssignmentId}/{submission.QuestionId}/{submission.SubmissionId}",
-                        template.Name,
-                        format.ToString().ToLowerInvariant(),
-                        GradingPrompt.ForGrading(question, submission.Answer, template, format),
-                        OutputContract.Reply(score, feedback ?? "", [], format),
-                        GradingPrompt.ForFeedback(question, submission.Answer, score, template, format),
-                        string.IsNullOrEmpty(feedback) ? null : OutputContract.FeedbackReply(feedback, format),
-                        score,
-                        question.MaxScore,
-                        question.MaxScore > 0 ? score / question.MaxScore : 0);
-                    output.WriteLine(JsonSerializer.Serialize(record, TrainingRecord.JsonOptions));
-                    written++;
                 }
             }
 
-            AnsiConsole.MarkupLineInterpolated($"Wrote {written} records to [bold]{settings.Out}[/] ({unscored} rows without a human score skipped, {batch.Errors.Count} rows rejected).");
+            AnsiConsole.MarkupLineInterpolated($"Wrote {written} records to [bold]{settings.Out}[/] ({skipped.Count} answers or rows skipped).");
             return 0;
         }
         catch (Exception e) when (e is BatchFormatException or AssignmentFormatException or ArgumentException)
@@ -125,6 +111,10 @@ public sealed class ExportTrainingDataCommand : Command<ExportTrainingDataComman
             return 2;
         }
     }
+
+    /// <summary>A directory is SAF (one XML file per question); a file is CSV or JSONL by its extension and content.</summary>
+    private static string DetectFormat(string path) =>
+        Directory.Exists(path) ? "saf" : BatchParser.DetectFormat(path, File.ReadAllBytes(path)) == BatchFormat.Csv ? "csv" : "jsonl";
 
     /// <summary>One training example. Field names are snake_case, as fine-tuning scripts expect.</summary>
     private sealed record TrainingRecord(

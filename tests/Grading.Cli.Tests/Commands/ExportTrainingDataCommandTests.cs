@@ -41,12 +41,36 @@ public sealed class ExportTrainingDataCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Export_SafFormat_FailsSayingTheImporterIsMissing()
+    public async Task Export_SafDirectory_WritesOneRecordPerTutorGradedAnswerWithItsScoreAndFeedback()
+    {
+        var train = Path.Combine(AppContext.BaseDirectory, "samples", "saf-mini");
+        var output = Path.Combine(_folder, "saf.jsonl");
+
+        var exit = await Run("--format", "saf", "--train", train, "--template", "llama2", "--out", output);
+
+        Assert.Equal(0, exit);
+        var corpus = Grading.Core.Batches.Saf.SafReader.ReadDirectory(train);
+        var lines = await File.ReadAllLinesAsync(output);
+        Assert.Equal(corpus.AnswerCount, lines.Length);
+        foreach (var (line, (question, answer)) in lines.Zip(corpus.Questions.SelectMany(q => q.Answers.Select(a => (q, a)))))
+        {
+            using var json = JsonDocument.Parse(line);
+            var root = json.RootElement;
+            Assert.Equal($"saf-mini/{question.Id}/{answer.Id}", root.GetProperty("id").GetString());
+            var parsed = ModelOutputParser.Parse(root.GetProperty("completion").GetString()!, question.ToQuestion(), OutputFormat.Lines);
+            Assert.Equal(answer.Score, parsed.Score);
+            Assert.Equal(question.MaxScore, root.GetProperty("max_score").GetDouble());
+            Assert.Contains(answer.Response.Trim()[..20], root.GetProperty("prompt").GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Export_UnknownFormat_FailsWithoutWriting()
     {
         var train = Path.Combine(_folder, "train.jsonl");
         await File.WriteAllTextAsync(train, "{}");
 
-        var exit = await Run("--format", "saf", "--train", train, "--out", Path.Combine(_folder, "x.jsonl"));
+        var exit = await Run("--format", "xml", "--train", train, "--out", Path.Combine(_folder, "x.jsonl"));
 
         Assert.NotEqual(0, exit);
         Assert.False(File.Exists(Path.Combine(_folder, "x.jsonl")));
