@@ -23,7 +23,9 @@ public sealed class PrepareBatchActivity(GradingStorage storage, BatchWorkStore 
                 (await storage.DownloadAsync(Containers.Assignments, input.AssignmentBlob)).ToMemory().Span,
                 fallbackId: input.DefaultAssignmentId);
 
-        var content = await storage.DownloadAsync(Containers.Submissions, input.SubmissionsBlob);
+        var content = input.SubmissionsETag is { } etag
+            ? await storage.DownloadAsync(Containers.Submissions, input.SubmissionsBlob, new Azure.ETag(etag))
+            : await storage.DownloadAsync(Containers.Submissions, input.SubmissionsBlob);
         var bytes = content.ToMemory().Span;
         var format = BatchParser.DetectFormat(input.SubmissionsBlob, bytes);
         var parsed = BatchParser.Parse(bytes, format, assignment, input.DefaultAssignmentId, new BatchLimits { MaxAnswerLength = input.Settings.MaxAnswerLength });

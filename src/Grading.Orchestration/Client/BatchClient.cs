@@ -87,7 +87,7 @@ public sealed partial class BatchClient(
 
         var assignmentBlob = $"{assignmentId}.json";
         var hasAssignment = await storage.Container(Containers.Assignments).GetBlobClient(assignmentBlob).ExistsAsync(cancellationToken);
-        var input = new GradeBatchInput(batchId, submissionsBlob, hasAssignment.Value ? assignmentBlob : null, assignmentId, BatchSettings.From(options.Value));
+        var input = new GradeBatchInput(batchId, submissionsBlob, hasAssignment.Value ? assignmentBlob : null, assignmentId, BatchSettings.From(options.Value), etag);
         try
         {
             await durable.ScheduleNewOrchestrationInstanceAsync(

@@ -3,10 +3,12 @@ namespace Grading.Orchestration.Messages;
 /// <summary>
 /// Starts a batch. It names blobs, never carries rows: <paramref name="SubmissionsBlob"/> is a blob in the
 /// submissions container, <paramref name="AssignmentBlob"/> (optional) one in the assignments container.
+/// <paramref name="SubmissionsETag"/>, set for uploads, pins the version the batch was started for.
 /// </summary>
 public sealed record GradeBatchInput(
     string BatchId,
     string SubmissionsBlob,
     string? AssignmentBlob,
     string DefaultAssignmentId,
-    BatchSettings Settings);
+    BatchSettings Settings,
+    string? SubmissionsETag = null);

@@ -37,6 +37,22 @@ public sealed class GradingStorage
         }
     }
 
+    /// <summary>The blob's content at exactly this ETag.</summary>
+    /// <exception cref="BlobChangedException">The blob was replaced or deleted since.</exception>
+    public async Task<BinaryData> DownloadAsync(string container, string blobName, ETag ifMatch, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var result = await Container(container).GetBlobClient(blobName).DownloadContentAsync(
+                new BlobDownloadOptions { Conditions = new BlobRequestConditions { IfMatch = ifMatch } }, cancellationToken);
+            return result.Value.Content;
+        }
+        catch (RequestFailedException e) when (e.Status is 412 or 404)
+        {
+            throw new BlobChangedException($"Blob '{container}/{blobName}' no longer has ETag {ifMatch}: it was replaced or deleted after the batch started (a new upload starts its own batch).");
+        }
+    }
+
     public async Task<BinaryData> DownloadAsync(string container, string blobName, CancellationToken cancellationToken = default) =>
         await TryDownloadAsync(container, blobName, cancellationToken)
         ?? throw new FileNotFoundException($"Blob '{container}/{blobName}' does not exist.");

@@ -73,6 +73,32 @@ public sealed class SubmissionUploadedFunctionTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task StartUploaded_BlobReplacedBeforeTheBatchReadIt_FailsWithoutGradingTheNewContent()
+    {
+        await using var host = await FunctionsHostLease.StartAsync(azurite);
+        var assignmentId = GeneratedBatches.NewAssignmentId();
+        await host.Storage.EnsureContainersAsync();
+        var blob = host.Storage.Container(Containers.Submissions).GetBlobClient($"{assignmentId}/week1.csv");
+        await host.Storage.UploadAsync(Containers.Submissions, blob.Name, new BinaryData(GeneratedBatches.Csv(2)));
+        var staleETag = (await blob.GetPropertiesAsync()).Value.ETag.ToString();
+        await host.Storage.UploadAsync(Containers.Submissions, blob.Name, new BinaryData(GeneratedBatches.Csv(3)));
+        var batches = host.Services.GetRequiredService<BatchClient>();
+
+        var batch = await batches.StartUploadedAsync(assignmentId, "week1.csv", staleETag);
+        var status = await batches.WaitAsync(batch!.BatchId).WaitAsync(TimeSpan.FromMinutes(3));
+
+        // The batch was for the first upload; it must not grade the second one's rows under its id.
+        Assert.Equal("Failed", status.RuntimeStatus);
+        var grades = new List<string>();
+        await foreach (var item in host.Storage.Container(Containers.Grades).GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = assignmentId + "/" }))
+        {
+            grades.Add(item.Name);
+        }
+
+        Assert.Empty(grades);
+    }
+
+    [Fact]
     public async Task Run_CopyWrittenByStartBatchOrOtherFile_StartsNothing()
     {
         await using var host = await FunctionsHostLease.StartAsync(azurite);
