@@ -45,6 +45,9 @@ public sealed class BenchGraderCommand : AsyncCommand<BenchGraderCommand.Setting
 
     public const int TargetCharacters = 500;
 
+    // The model version holds '+'; the default encoder would write it as \u002B.
+    private static readonly JsonSerializerOptions PlainJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var load = Stopwatch.StartNew();
@@ -79,7 +82,7 @@ public sealed class BenchGraderCommand : AsyncCommand<BenchGraderCommand.Setting
             loadSeconds = Math.Round(load.Elapsed.TotalSeconds, 3),
             seconds = Math.Round(timer.Elapsed.TotalSeconds, 3),
             answersPerSecond = Math.Round(perSecond, 1),
-        }));
+        }, PlainJson));
         return 0;
     }
 

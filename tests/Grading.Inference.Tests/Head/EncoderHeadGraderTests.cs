@@ -93,7 +93,7 @@ public sealed class EncoderHeadGraderTests(SafMiniHeadFixture fixture)
     {
         var grader = new EncoderHeadGrader(fixture.Embedder, fixture.Head);
 
-        Assert.Equal($"minilm-l6-v2+head-{fixture.Head.Version}", grader.ModelVersion);
+        Assert.Equal($"minilm-l6-v2+head-{fixture.Head.Version}+rules-{EncoderHeadGrader.RulesVersion}", grader.ModelVersion);
     }
 
     private static GradingRequest Request(Question question, string answer) =>

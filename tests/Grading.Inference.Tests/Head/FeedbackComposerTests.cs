@@ -37,6 +37,20 @@ public sealed class FeedbackComposerTests
     }
 
     [Fact]
+    public void Compose_PredictionJustUnderFullMarks_UsesFullMarksFeedback()
+    {
+        var question = Context(
+            Example(Unit(1, 0.01f), 0.75, "Partially correct: the second reason is missing."),
+            Example(Unit(1, 0.5f), 1, "Correct."));
+
+        var nearFull = FeedbackComposer.Compose(Answer, "answer", question, predictedFraction: FeedbackComposer.FullMarksFeedbackFrom + 0.05, GradeLabel.PartiallyCorrect);
+        var clearlyPartial = FeedbackComposer.Compose(Answer, "answer", question, predictedFraction: 0.5, GradeLabel.PartiallyCorrect);
+
+        Assert.Equal("Correct.", nearFull);
+        Assert.Equal("Partially correct: the second reason is missing.", clearlyPartial);
+    }
+
+    [Fact]
     public void Compose_NoExamples_SaysWhichReferenceTermsAreCoveredAndMissed()
     {
         var question = Context() with
