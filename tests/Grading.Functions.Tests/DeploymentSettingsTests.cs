@@ -44,7 +44,8 @@ public sealed partial class DeploymentSettingsTests
         var durable = extensions.GetProperty("durableTask");
 
         Assert.Equal("2.0", host.RootElement.GetProperty("version").GetString());
-        Assert.Equal($"%{AppSettingNames.TaskHub}%", durable.GetProperty("hubName").GetString());
+        Assert.Equal($"%{AppSettingNames.TaskHubKey}%", durable.GetProperty("hubName").GetString());
+        Assert.Equal(AppSettingNames.TaskHub, AppSettingNames.Env(AppSettingNames.TaskHubKey));
         Assert.InRange(durable.GetProperty("maxConcurrentActivityFunctions").GetInt32(), 1, 64);
         Assert.Equal("AzureStorage", durable.GetProperty("storageProvider").GetProperty("type").GetString());
         Assert.All(ApiRoutes.All, r => Assert.StartsWith("/" + extensions.GetProperty("http").GetProperty("routePrefix").GetString() + "/", r.Path));

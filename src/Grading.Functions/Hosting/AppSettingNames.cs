@@ -1,6 +1,7 @@
 using Grading.Inference.Hosting;
 using Grading.Orchestration.Api;
 using Grading.Orchestration.Options;
+using Grading.Orchestration.Regrade;
 
 namespace Grading.Functions.Hosting;
 
@@ -24,14 +25,15 @@ public static class AppSettingNames
     public const string WorkerRuntime = "FUNCTIONS_WORKER_RUNTIME";
     public const string ApplicationInsights = "APPLICATIONINSIGHTS_CONNECTION_STRING";
 
-    /// <summary>The Durable task hub; host.json names it as %Grading__TaskHub% (extensions.durableTask.hubName).</summary>
+    /// <summary>The Durable task hub's name, as configuration key; host.json refers to it as %Grading:TaskHub%.</summary>
+    /// <remarks>The host resolves %...% through configuration, where "Grading__TaskHub" is the key "Grading:TaskHub";
+    /// a reference spelled with "__" does not resolve (azure-functions-host issue 10246).</remarks>
+    public const string TaskHubKey = "Grading:TaskHub";
+
     public const string TaskHub = "Grading__TaskHub";
 
-    /// <summary>
-    /// The re-grading timer's cron. Not read yet: the timer trigger comes with re-grading, which will bind it
-    /// (Grading:Regrade:Cron). Owned here so that the Bicep and the app keep one list meanwhile.
-    /// </summary>
-    public const string RegradeCron = "Grading__Regrade__Cron";
+    /// <summary>The re-grading timer's cron; the timer trigger binds it as %Grading:Regrade:Cron%.</summary>
+    public static string RegradeCron { get; } = Env(RegradeOptions.CronSetting);
 
     public static string GradingStorageAccountName { get; } = Env(GradingOptions.SectionName, nameof(GradingOptions.Storage), nameof(StorageOptions.AccountName));
 
