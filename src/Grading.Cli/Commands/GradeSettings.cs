@@ -80,6 +80,6 @@ public sealed class GradeSettings : LocalHostSettings
             return ValidationResult.Error($"The assignment file '{Assignment}' does not exist.");
         }
 
-        return ValidationResult.Success();
+        return base.Validate();
     }
 }

@@ -32,6 +32,6 @@ public sealed class RegradeSettings : LocalHostSettings
             return ValidationResult.Error($"--assignment '{Assignment}' is not an assignment id: use {Identifiers.Describe}.");
         }
 
-        return ValidationResult.Success();
+        return base.Validate();
     }
 }

@@ -19,5 +19,5 @@ public sealed class ServeSettings : LocalHostSettings
         new(ServeOptions.ParseUrls(Urls), ApiKey ?? Environment.GetEnvironmentVariable(ServeOptions.ApiKeyVariable));
 
     public override ValidationResult Validate() =>
-        ToServeOptions().Problem() is { } problem ? ValidationResult.Error(problem) : ValidationResult.Success();
+        ToServeOptions().Problem() is { } problem ? ValidationResult.Error(problem) : base.Validate();
 }

@@ -19,7 +19,11 @@ public sealed record LocalHostOptions(string StorageConnectionString, string Tas
     public const string DefaultTaskHub = "grading";
 
     /// <summary>Command-line values first, then the same environment variables the Functions app reads, then local defaults.</summary>
-    public static LocalHostOptions From(LocalHostSettings settings) => new(
-        settings.Storage ?? Environment.GetEnvironmentVariable("Grading__Storage__ConnectionString") ?? DevelopmentStorage,
-        settings.TaskHub ?? Environment.GetEnvironmentVariable("Grading__TaskHub") ?? DefaultTaskHub);
+    public static LocalHostOptions From(LocalHostSettings settings)
+    {
+        var options = new LocalHostOptions(
+            settings.Storage ?? Environment.GetEnvironmentVariable("Grading__Storage__ConnectionString") ?? DevelopmentStorage,
+            settings.TaskHub ?? Environment.GetEnvironmentVariable("Grading__TaskHub") ?? DefaultTaskHub);
+        return settings.QueueVisibilityTimeoutSeconds is { } seconds ? options with { QueueVisibilityTimeout = TimeSpan.FromSeconds(seconds) } : options;
+    }
 }

@@ -71,6 +71,13 @@ internal sealed class ServeProcess : IAsyncDisposable
         return served;
     }
 
+    /// <summary>SIGKILL: the process dies at once, holding whatever work and leases it had (a crashed machine).</summary>
+    public async Task KillAsync()
+    {
+        process.Kill();
+        await process.WaitForExitAsync();
+    }
+
     /// <summary>SIGTERM, as a service manager stops it, so the engine releases its leases; killed if it does not exit.</summary>
     public async ValueTask DisposeAsync()
     {
