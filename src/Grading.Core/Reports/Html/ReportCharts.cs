@@ -22,11 +22,13 @@ public static class ReportCharts
         }).ToList();
         plot.Add.Bars(bars);
         plot.Axes.Margins(bottom: 0);
-        plot.Axes.SetLimitsX(0, 100);
+        plot.Axes.SetLimitsX(-1, 101);
+        // Counts of answers: a tick at 1.2 answers means nothing to a teacher.
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.Title("Scores");
         plot.XLabel("Score (%)");
         plot.YLabel("Answers");
-        return plot.GetSvgXml(Width, Height);
+        return Svg(plot);
     }
 
     public static string Scatter(IReadOnlyList<(double Human, double Predicted)> percents)
@@ -36,12 +38,20 @@ public static class ReportCharts
         diagonal.LineColor = Colors.Gray;
         diagonal.LinePattern = LinePattern.Dashed;
         var points = plot.Add.ScatterPoints(percents.Select(p => p.Human).ToArray(), percents.Select(p => p.Predicted).ToArray());
-        points.MarkerSize = 7;
-        points.Color = Colors.DarkOrange.WithAlpha(0.6);
+        points.MarkerSize = 9;
+        points.Color = Colors.DarkOrange.WithAlpha(0.7);
         plot.Axes.SetLimits(-5, 105, -5, 105);
         plot.Title("Predicted vs human");
         plot.XLabel("Human score (%)");
         plot.YLabel("Predicted score (%)");
-        return plot.GetSvgXml(Width, Height);
+        return Svg(plot);
+    }
+
+    // The XML declaration means nothing inside an HTML page; the <svg> element is what gets inlined.
+    private static string Svg(Plot plot)
+    {
+        var svg = plot.GetSvgXml(Width, Height);
+        var start = svg.IndexOf("<svg", StringComparison.Ordinal);
+        return start > 0 ? svg[start..] : svg;
     }
 }

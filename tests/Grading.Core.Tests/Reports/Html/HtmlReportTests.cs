@@ -114,6 +114,7 @@ public class HtmlReportTests
         Assert.DoesNotContain("@import", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("url(http", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<image", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<?xml", html, StringComparison.Ordinal);
     }
 
     [Fact]
