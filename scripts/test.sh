@@ -7,6 +7,11 @@ cd "$(dirname "$0")/.."
 # Azurite (storage emulator) from the project's pinned package-lock.json; the integration tests use it.
 bash scripts/azurite.sh start
 
+# Headless Chromium: a report test opens report.html in it and fails when it is missing (clean Debian: apt, root).
+if [ ! -x /usr/bin/chromium ]; then
+  apt-get update -qq && apt-get install -y -qq chromium
+fi
+
 dotnet build GradingFunctions.sln -c Release -warnaserror -nologo -v minimal
 
 # The deployment: Bicep builds and lints with no warnings (Bicep CLI restored from NuGet into .tools/).

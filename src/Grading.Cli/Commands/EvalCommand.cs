@@ -55,7 +55,7 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
         public string? EmbeddingCache { get; init; }
 
         [CommandOption("-o|--out <DIR>")]
-        [Description("Also write predictions.jsonl, metrics.json and confidence.json here.")]
+        [Description("Also write predictions.jsonl, metrics.json, confidence.json and report.html here.")]
         public string? Out { get; init; }
 
         public override Spectre.Console.ValidationResult Validate()
@@ -70,6 +70,7 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        var startedAt = DateTimeOffset.UtcNow;
         try
         {
             var (train, skipped) = LabelledData.Load(settings.Format, settings.Train, settings.Assignment);
@@ -95,7 +96,7 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
             var confidence = ConfidenceReport.Compute(answers.Select(a => (a.NormalisedError, a.Confidence)).ToArray());
             if (settings.Out is { } outDirectory)
             {
-                EvaluationFiles.Write(outDirectory, answers, metrics, confidence);
+                EvaluationFiles.Write(outDirectory, answers, metrics, confidence, startedAt);
             }
 
             PrintReliability(confidence);

@@ -16,7 +16,7 @@ public sealed class GradeSettings : LocalHostSettings
     public string? Assignment { get; init; }
 
     [CommandOption("-o|--out <DIR>")]
-    [Description("Write results.jsonl, results.csv, summary.json and errors.jsonl into this folder.")]
+    [Description("Write results.jsonl, results.csv, summary.json, errors.jsonl and report.html into this folder.")]
     public string? Out { get; init; }
 
     [CommandOption("-g|--grader <NAME>")]

@@ -1,19 +1,20 @@
 using System.Text.Json;
 using Grading.Core.Metrics;
+using Grading.Core.Reports;
 
 namespace Grading.Cli.Output;
 
 /// <summary>
 /// What <c>grading eval --out DIR</c> writes: predictions.jsonl (one graded answer a line, next to the human grade),
-/// metrics.json and confidence.json (reliability table and coverage errors). A report.html renderer plugs in here: it
-/// gets the same answers, metrics and confidence report.
+/// metrics.json, confidence.json (reliability table and coverage errors) and report.html (the batch report's page over
+/// the evaluated answers, with the human scores).
 /// </summary>
 internal static class EvaluationFiles
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
     private static readonly JsonSerializerOptions Indented = new(Json) { WriteIndented = true };
 
-    public static void Write(string directory, IReadOnlyList<EvaluatedAnswer> answers, EvaluationMetrics metrics, ConfidenceReport confidence)
+    public static void Write(string directory, IReadOnlyList<EvaluatedAnswer> answers, EvaluationMetrics metrics, ConfidenceReport confidence, DateTimeOffset startedAt)
     {
         Directory.CreateDirectory(directory);
         using (var writer = new StreamWriter(Path.Combine(directory, "predictions.jsonl")))
@@ -26,5 +27,6 @@ internal static class EvaluationFiles
 
         File.WriteAllText(Path.Combine(directory, "metrics.json"), JsonSerializer.Serialize(metrics, Indented));
         File.WriteAllText(Path.Combine(directory, "confidence.json"), JsonSerializer.Serialize(confidence, Indented));
+        File.WriteAllBytes(Path.Combine(directory, ResultFiles.ReportHtml), EvaluationReport.ToBytes(answers, "encoder head", startedAt, DateTimeOffset.UtcNow));
     }
 }

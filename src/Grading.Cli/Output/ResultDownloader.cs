@@ -7,7 +7,7 @@ namespace Grading.Cli.Output;
 internal static class ResultDownloader
 {
     public static IReadOnlyList<string> Files { get; } =
-        [ResultFiles.ResultsJsonl, ResultFiles.ResultsCsv, ResultFiles.SummaryJson, ResultFiles.ErrorsJsonl];
+        [ResultFiles.ResultsJsonl, ResultFiles.ResultsCsv, ResultFiles.SummaryJson, ResultFiles.ErrorsJsonl, ResultFiles.ReportHtml];
 
     public static async Task DownloadAsync(BatchClient batches, string batchId, string directory, CancellationToken cancellationToken = default)
     {

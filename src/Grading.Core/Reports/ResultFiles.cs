@@ -8,13 +8,14 @@ using Grading.Core.Serialization;
 
 namespace Grading.Core.Reports;
 
-/// <summary>The batch output files: results.jsonl, results.csv, errors.jsonl and summary.json, as bytes.</summary>
+/// <summary>The batch output files: results.jsonl, results.csv, errors.jsonl and summary.json, as bytes (report.html comes from <see cref="Html.HtmlReport"/>).</summary>
 public static class ResultFiles
 {
     public const string ResultsJsonl = "results.jsonl";
     public const string ResultsCsv = "results.csv";
     public const string ErrorsJsonl = "errors.jsonl";
     public const string SummaryJson = "summary.json";
+    public const string ReportHtml = "report.html";
 
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 

@@ -1,5 +1,6 @@
 using Grading.Core.Domain;
 using Grading.Core.Reports;
+using Grading.Core.Reports.Html;
 using Grading.Inference.Hosting;
 using Grading.Orchestration.Messages;
 using Grading.Orchestration.Storage;
@@ -61,6 +62,7 @@ public sealed class WriteReportActivity(GraderCatalog graders, BatchWorkStore wo
         await reports.WriteAsync(batch.BatchId, ResultFiles.ResultsCsv, ResultFiles.GradesToCsv(grades));
         await reports.WriteAsync(batch.BatchId, ResultFiles.ErrorsJsonl, ResultFiles.ToJsonl(errors));
         await reports.WriteAsync(batch.BatchId, ResultFiles.SummaryJson, ResultFiles.ToJson(summary));
+        await reports.WriteAsync(batch.BatchId, ResultFiles.ReportHtml, HtmlReport.ToBytes(summary, grades, errors));
         return new BatchResult(summary, $"{Containers.Reports}/{ReportStore.Prefix(batch.BatchId)}");
     }
 }

@@ -21,6 +21,9 @@ public sealed class EvalCommandTests : IDisposable
         Assert.All(keys, key => Assert.True(metrics.RootElement.TryGetProperty(key, out _), key));
         Assert.Equal(24, metrics.RootElement.GetProperty("n").GetInt32());
         Assert.Equal(24, (await File.ReadAllLinesAsync(Path.Combine(_folder, "predictions.jsonl"))).Length);
+        var report = await File.ReadAllTextAsync(Path.Combine(_folder, "report.html"));
+        Assert.Contains("<figure id=\"scatter\"><svg", report, StringComparison.Ordinal);
+        Assert.Contains("of 24 labels agree.", report, StringComparison.Ordinal);
     }
 
     [Fact]

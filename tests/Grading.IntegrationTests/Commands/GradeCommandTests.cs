@@ -12,7 +12,7 @@ public sealed class GradeCommandTests(AzuriteFixture azurite) : IDisposable
     private readonly string outDirectory = Path.Combine(Path.GetTempPath(), "grading-cli-" + Guid.NewGuid().ToString("N"));
 
     [Fact]
-    public async Task Grade_SampleBatch_PrintsSummaryAndWritesTheFourFiles()
+    public async Task Grade_SampleBatch_PrintsSummaryAndWritesTheFiveFiles()
     {
         await using var hub = azurite.CreateTaskHub();
         var sample = Path.Combine(azurite.RepositoryRoot, "samples", "intro-science");
@@ -28,7 +28,7 @@ public sealed class GradeCommandTests(AzuriteFixture azurite) : IDisposable
         Assert.Contains("needs review", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("water-cycle", result.StandardOutput, StringComparison.Ordinal);
         Assert.Equal(
-            ["errors.jsonl", "results.csv", "results.jsonl", "summary.json"],
+            ["errors.jsonl", "report.html", "results.csv", "results.jsonl", "summary.json"],
             Directory.GetFiles(outDirectory).Select(Path.GetFileName).Order());
 
         var grades = ReadJsonl<Grade>("results.jsonl");
@@ -40,6 +40,12 @@ public sealed class GradeCommandTests(AzuriteFixture azurite) : IDisposable
         Assert.Equal(28, summary.RootElement.GetProperty("graded").GetInt32());
         Assert.Equal(2, summary.RootElement.GetProperty("rejected").GetInt32());
         Assert.True(summary.RootElement.TryGetProperty("agreement", out _));
+
+        // The batch carries human scores, so the report has both charts and names the two rejected rows.
+        var report = File.ReadAllText(Path.Combine(outDirectory, "report.html"));
+        Assert.Contains("<figure id=\"histogram\"><svg", report, StringComparison.Ordinal);
+        Assert.Contains("<figure id=\"scatter\"><svg", report, StringComparison.Ordinal);
+        Assert.Contains("Rows not graded (2)", report, StringComparison.Ordinal);
     }
 
     [Fact]

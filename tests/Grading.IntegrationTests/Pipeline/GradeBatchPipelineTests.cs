@@ -40,6 +40,10 @@ public sealed class GradeBatchPipelineTests(AzuriteFixture azurite)
         var csv = (await host.Batches.ReadReportFileAsync(status.BatchId, ResultFiles.ResultsCsv))!.ToString();
         Assert.Equal(21, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
 
+        var report = (await host.Batches.ReadReportFileAsync(status.BatchId, ResultFiles.ReportHtml))!.ToString();
+        Assert.Contains("Rows not graded (3)", report, StringComparison.Ordinal);
+        Assert.Contains("<figure id=\"scatter\"><svg", report, StringComparison.Ordinal);
+
         var gradeBlobs = await host.CurrentGradeBlobsAsync(assignmentId);
         Assert.Equal(results.Select(g => $"{assignmentId}/{g.SubmissionId}.json").Order(), gradeBlobs.Keys.Order());
     }
