@@ -16,8 +16,6 @@ public sealed class RegradeApiTests(AzuriteFixture azurite)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
 
-    private static StringContent Json(JsonNode body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");
-
     [Fact]
     public async Task StartRegrade_AfterABatch_CompletesCheckingEveryGradeAndRegradingNoneUnchanged()
     {
@@ -34,11 +32,11 @@ public sealed class RegradeApiTests(AzuriteFixture azurite)
                 ["questionId"] = question.Id,
                 ["answer"] = $"{question.ReferenceAnswers[0]} ({i})",
             }).ToArray());
-        using var batch = await host.Client.PostAsync("/api/batches", Json(new JsonObject { ["rows"] = rows, ["assignmentId"] = assignmentId }));
+        using var batch = await host.Client.PostAsync("/api/batches", ServeHostLease.Json(new JsonObject { ["rows"] = rows, ["assignmentId"] = assignmentId }));
         Assert.Equal(HttpStatusCode.Accepted, batch.StatusCode);
         Assert.Equal("completed", (await host.WaitAsync((await ServeHostLease.ReadAsync<BatchAccepted>(batch)).Id, Timeout)).Status);
 
-        using var started = await host.Client.PostAsync("/api/regrade", Json(new JsonObject { ["assignmentId"] = assignmentId, ["reason"] = "rubric reviewed" }));
+        using var started = await host.Client.PostAsync("/api/regrade", ServeHostLease.Json(new JsonObject { ["assignmentId"] = assignmentId, ["reason"] = "rubric reviewed" }));
 
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         var accepted = await ServeHostLease.ReadAsync<RegradeAccepted>(started);
@@ -55,8 +53,8 @@ public sealed class RegradeApiTests(AzuriteFixture azurite)
         await using var host = await ServeHostLease.StartAsync(azurite);
         var body = new JsonObject { ["assignmentId"] = GeneratedBatches.NewAssignmentId(), ["reason"] = "teacher asked", ["includeNeedsReview"] = true };
 
-        using var first = await host.Client.PostAsync("/api/regrade", Json(body.DeepClone()));
-        using var second = await host.Client.PostAsync("/api/regrade", Json(body.DeepClone()));
+        using var first = await host.Client.PostAsync("/api/regrade", ServeHostLease.Json(body.DeepClone()));
+        using var second = await host.Client.PostAsync("/api/regrade", ServeHostLease.Json(body.DeepClone()));
 
         Assert.Equal((HttpStatusCode.Accepted, HttpStatusCode.Accepted), (first.StatusCode, second.StatusCode));
         Assert.Equal((await ServeHostLease.ReadAsync<RegradeAccepted>(first)).Id, (await ServeHostLease.ReadAsync<RegradeAccepted>(second)).Id);

@@ -29,14 +29,12 @@ public sealed class ServeApiTests(AzuriteFixture azurite)
         ["answer"] = answer,
     };
 
-    private static StringContent Json(JsonNode body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");
-
     [Fact]
     public async Task Grade_InlineQuestion_ReturnsTheGrade()
     {
         await using var host = await ServeHostLease.StartAsync(azurite);
 
-        using var response = await host.Client.PostAsync("/api/grade", Json(Row("s-1", "Reliable ordered delivery of bytes.")));
+        using var response = await host.Client.PostAsync("/api/grade", ServeHostLease.Json(Row("s-1", "Reliable ordered delivery of bytes.")));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var grade = await ServeHostLease.ReadAsync<Grade>(response);
@@ -55,7 +53,7 @@ public sealed class ServeApiTests(AzuriteFixture azurite)
         await storage.UploadAsync(Containers.Assignments, assignmentId + ".json", new BinaryData(GeneratedBatches.AssignmentJson(assignmentId)));
         var question = GeneratedBatches.Assignment(assignmentId).Questions[0];
 
-        using var response = await host.Client.PostAsync("/api/grade", Json(new JsonObject
+        using var response = await host.Client.PostAsync("/api/grade", ServeHostLease.Json(new JsonObject
         {
             ["assignmentId"] = assignmentId, ["questionId"] = question.Id, ["answer"] = question.ReferenceAnswers[0],
         }));
@@ -71,7 +69,7 @@ public sealed class ServeApiTests(AzuriteFixture azurite)
         await using var host = await ServeHostLease.StartAsync(azurite);
         var rows = new JsonArray(Row("a-1", "Reliable delivery."), Row("a-2", "It is a colour."), Row("a-3", ""), Row("a-4", "Ordered bytes, reliably."));
 
-        using var started = await host.Client.PostAsync("/api/batches", Json(new JsonObject { ["rows"] = rows }));
+        using var started = await host.Client.PostAsync("/api/batches", ServeHostLease.Json(new JsonObject { ["rows"] = rows }));
 
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         var accepted = await ServeHostLease.ReadAsync<BatchAccepted>(started);
@@ -101,7 +99,7 @@ public sealed class ServeApiTests(AzuriteFixture azurite)
             configuration: new Dictionary<string, string?> { ["Grading:ChunkSize"] = "1", ["Grading:MaxParallelChunks"] = "1" },
             configureServices: services => services.AddSingleton<IGrader>(new SlowGrader(TimeSpan.FromSeconds(2))));
         var rows = new JsonArray(Enumerable.Range(0, 20).Select(i => (JsonNode)Row($"c-{i}", "Reliable delivery.")).ToArray());
-        using var started = await host.Client.PostAsync("/api/batches", Json(new JsonObject { ["rows"] = rows }));
+        using var started = await host.Client.PostAsync("/api/batches", ServeHostLease.Json(new JsonObject { ["rows"] = rows }));
         var accepted = await ServeHostLease.ReadAsync<BatchAccepted>(started);
 
         using var canceled = await host.Client.PostAsync(accepted.CancelUrl, null);
@@ -124,18 +122,18 @@ public sealed class ServeApiTests(AzuriteFixture azurite)
         {
             ("malformed JSON", () => host.Client.PostAsync("/api/grade", new StringContent("{\"answer\": ", Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest, "body"),
             ("array body", () => host.Client.PostAsync("/api/grade", new StringContent("[1]", Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest, "body"),
-            ("missing answer", () => host.Client.PostAsync("/api/grade", Json(new JsonObject { ["question"] = "Q?", ["referenceAnswer"] = "A", ["maxScore"] = 2 })), HttpStatusCode.BadRequest, "answer"),
-            ("wrong type", () => host.Client.PostAsync("/api/grade", Json(new JsonObject { ["question"] = "Q?", ["referenceAnswer"] = "A", ["maxScore"] = true, ["answer"] = "x" })), HttpStatusCode.BadRequest, "maxScore"),
-            ("missing question", () => host.Client.PostAsync("/api/grade", Json(new JsonObject { ["answer"] = "x" })), HttpStatusCode.BadRequest, "questionId"),
-            ("unknown field", () => host.Client.PostAsync("/api/grade", Json(new JsonObject { ["answr"] = "x" })), HttpStatusCode.BadRequest, "answr"),
-            ("unknown grader", () => host.Client.PostAsync("/api/grade", Json(new JsonObject { ["answer"] = "x", ["grader"] = "magic" })), HttpStatusCode.BadRequest, "grader"),
-            ("answer over the answer limit", () => host.Client.PostAsync("/api/grade", Json(Row("s", new string('x', 200)))), HttpStatusCode.BadRequest, "answer"),
-            ("body over the limit", () => host.Client.PostAsync("/api/grade", Json(Row("s", new string('x', 25_000)))), HttpStatusCode.RequestEntityTooLarge, "body"),
-            ("unknown assignment", () => host.Client.PostAsync("/api/grade", Json(new JsonObject { ["assignmentId"] = "no-such-assignment", ["questionId"] = "q1", ["answer"] = "x" })), HttpStatusCode.NotFound, "assignmentId"),
-            ("rows not an array", () => host.Client.PostAsync("/api/batches", Json(new JsonObject { ["rows"] = "a,b" })), HttpStatusCode.BadRequest, "rows"),
-            ("no rows", () => host.Client.PostAsync("/api/batches", Json(new JsonObject())), HttpStatusCode.BadRequest, "rows"),
-            ("blob escaping", () => host.Client.PostAsync("/api/batches", Json(new JsonObject { ["blob"] = "../reports/x.csv" })), HttpStatusCode.BadRequest, "blob"),
-            ("missing blob", () => host.Client.PostAsync("/api/batches", Json(new JsonObject { ["blob"] = "quiz/none.csv" })), HttpStatusCode.NotFound, "blob"),
+            ("missing answer", () => host.Client.PostAsync("/api/grade", ServeHostLease.Json(new JsonObject { ["question"] = "Q?", ["referenceAnswer"] = "A", ["maxScore"] = 2 })), HttpStatusCode.BadRequest, "answer"),
+            ("wrong type", () => host.Client.PostAsync("/api/grade", ServeHostLease.Json(new JsonObject { ["question"] = "Q?", ["referenceAnswer"] = "A", ["maxScore"] = true, ["answer"] = "x" })), HttpStatusCode.BadRequest, "maxScore"),
+            ("missing question", () => host.Client.PostAsync("/api/grade", ServeHostLease.Json(new JsonObject { ["answer"] = "x" })), HttpStatusCode.BadRequest, "questionId"),
+            ("unknown field", () => host.Client.PostAsync("/api/grade", ServeHostLease.Json(new JsonObject { ["answr"] = "x" })), HttpStatusCode.BadRequest, "answr"),
+            ("unknown grader", () => host.Client.PostAsync("/api/grade", ServeHostLease.Json(new JsonObject { ["answer"] = "x", ["grader"] = "magic" })), HttpStatusCode.BadRequest, "grader"),
+            ("answer over the answer limit", () => host.Client.PostAsync("/api/grade", ServeHostLease.Json(Row("s", new string('x', 200)))), HttpStatusCode.BadRequest, "answer"),
+            ("body over the limit", () => host.Client.PostAsync("/api/grade", ServeHostLease.Json(Row("s", new string('x', 25_000)))), HttpStatusCode.RequestEntityTooLarge, "body"),
+            ("unknown assignment", () => host.Client.PostAsync("/api/grade", ServeHostLease.Json(new JsonObject { ["assignmentId"] = "no-such-assignment", ["questionId"] = "q1", ["answer"] = "x" })), HttpStatusCode.NotFound, "assignmentId"),
+            ("rows not an array", () => host.Client.PostAsync("/api/batches", ServeHostLease.Json(new JsonObject { ["rows"] = "a,b" })), HttpStatusCode.BadRequest, "rows"),
+            ("no rows", () => host.Client.PostAsync("/api/batches", ServeHostLease.Json(new JsonObject())), HttpStatusCode.BadRequest, "rows"),
+            ("blob escaping", () => host.Client.PostAsync("/api/batches", ServeHostLease.Json(new JsonObject { ["blob"] = "../reports/x.csv" })), HttpStatusCode.BadRequest, "blob"),
+            ("missing blob", () => host.Client.PostAsync("/api/batches", ServeHostLease.Json(new JsonObject { ["blob"] = "quiz/none.csv" })), HttpStatusCode.NotFound, "blob"),
             ("unknown batch", () => host.Client.GetAsync("/api/batches/no-such-batch"), HttpStatusCode.NotFound, "id"),
             ("batch id with ../", () => host.Client.GetAsync("/api/batches/..%2F..%2Fsecrets"), HttpStatusCode.BadRequest, "id"),
             ("results of unknown batch", () => host.Client.GetAsync("/api/batches/no-such-batch/results"), HttpStatusCode.NotFound, "id"),
@@ -165,7 +163,7 @@ public sealed class ServeApiTests(AzuriteFixture azurite)
         using var wrongKey = await host.Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/openapi.json") { Headers = { { "x-functions-key", "nope" } } });
         using var header = await host.Client.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/api/openapi.json") { Headers = { { "x-functions-key", key } } });
         using var query = await host.Client.GetAsync($"/api/openapi.json?code={key}");
-        using var grade = await host.Client.PostAsync("/api/grade", Json(Row("s", "x")));
+        using var grade = await host.Client.PostAsync("/api/grade", ServeHostLease.Json(Row("s", "x")));
         using var health = await host.Client.GetAsync("/api/health");
 
         Assert.Equal(

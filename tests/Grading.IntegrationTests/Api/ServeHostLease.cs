@@ -46,6 +46,9 @@ public sealed class ServeHostLease : IAsyncDisposable
         return new ServeHostLease(app, hub, new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(2) });
     }
 
+    /// <summary>A JSON request body.</summary>
+    public static StringContent Json(System.Text.Json.Nodes.JsonNode body) => new(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
+
     public static async Task<T> ReadAsync<T>(HttpResponseMessage response) =>
         (await response.Content.ReadFromJsonAsync<T>(GradingJson.Options))!;
 
