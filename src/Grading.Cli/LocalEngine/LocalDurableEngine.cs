@@ -65,7 +65,7 @@ public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
         // The sidecar starts its dispatchers as soon as a worker connects; queues, tables and leases must exist by then.
         await orchestrationService.CreateIfNotExistsAsync().WaitAsync(cancellationToken);
 
-        guardedService = OnceStartedOrchestrationService.Wrap(orchestrationService);
+        guardedService = OnceStartedOrchestrationService.Wrap(StorableEventsOrchestrationService.Wrap(orchestrationService));
         WebApplication app = BuildSidecar(orchestrationService, guardedService);
         try
         {
