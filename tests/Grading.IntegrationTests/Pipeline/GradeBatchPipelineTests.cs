@@ -5,6 +5,9 @@ using Grading.Core.Reports;
 using Grading.Core.Serialization;
 using Grading.IntegrationTests.LocalEngine;
 using Grading.Orchestration.Client;
+using Grading.Orchestration.Messages;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Grading.IntegrationTests.Pipeline;
 
@@ -61,6 +64,49 @@ public sealed class GradeBatchPipelineTests(AzuriteFixture azurite)
         var results = await ReadJsonlAsync<Grade>(host, status.BatchId, ResultFiles.ResultsJsonl);
         Assert.Equal(500, results.Select(g => g.SubmissionId).Distinct().Count());
         Assert.Equal(500, (await host.CurrentGradeBlobsAsync(assignmentId)).Count);
+    }
+
+    [Fact]
+    public async Task GradeBatch_MoreChunksThanOneOrchestrationHolds_GradesThroughRangeSubOrchestrationsExactlyOnce()
+    {
+        // 42 gradable rows in chunks of 2 are 21 chunks; at most 4 chunks per orchestration makes 6 GradeChunkRange sub-orchestrations.
+        await using var host = await GradingHostLease.StartAsync(azurite, new GradingHostSetup
+        {
+            ConfigureServices = FailingOnMarkedRowsGrader.Decorate,
+            Configuration = new Dictionary<string, string?> { ["Grading:ChunkSize"] = "2", ["Grading:MaxChunksPerOrchestration"] = "4" },
+        });
+        var assignmentId = GeneratedBatches.NewAssignmentId();
+        var marked = $"\"Plants need light {FailingOnMarkedRowsGrader.Marker}\"";
+        var file = GeneratedBatches.Csv(40, $"fault-1,photosynthesis,{marked},", "bad-unknown,volcanoes,\"Lava is hot.\",", $"fault-2,gravity,{marked},");
+
+        var status = await RunAsync(host, new BatchRequest("ranges.csv", file, GeneratedBatches.AssignmentJson(assignmentId)));
+
+        var durable = host.Services.GetRequiredService<DurableTaskClient>();
+        var ranges = new List<OrchestrationMetadata?>();
+        for (var start = 0; start < 21; start += 4)
+        {
+            ranges.Add(await durable.GetInstanceAsync($"{status.BatchId}:range:{start}"));
+        }
+
+        Assert.All(ranges, range => Assert.Equal(OrchestrationRuntimeStatus.Completed, range?.RuntimeStatus));
+        Assert.Null(await durable.GetInstanceAsync($"{status.BatchId}:range:24"));
+
+        var summary = status.Result!.Summary;
+        Assert.Equal((43, 40, 1, 2), (summary.Rows, summary.Graded, summary.Rejected, summary.Failed));
+        var results = await ReadJsonlAsync<Grade>(host, status.BatchId, ResultFiles.ResultsJsonl);
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => $"sub-{i:D5}"), results.Select(g => g.SubmissionId));
+        Assert.Equal(results.Count(g => g.NeedsReview), summary.NeedsReview);
+        var written = JsonSerializer.Deserialize<BatchSummary>((await host.Batches.ReadReportFileAsync(status.BatchId, ResultFiles.SummaryJson))!.ToString(), GradingJson.Options)!;
+        Assert.Equal((43, 40, 1, 2, summary.NeedsReview), (written.Rows, written.Graded, written.Rejected, written.Failed, written.NeedsReview));
+        Assert.Equal(
+            new BatchProgress(BatchProgress.Completed, 42, 40, 2, summary.NeedsReview, 1, 21, 21),
+            status.Progress);
+
+        var errors = await ReadJsonlAsync<RowError>(host, status.BatchId, ResultFiles.ErrorsJsonl);
+        Assert.Equal(["bad-unknown", "fault-1", "fault-2"], errors.Select(e => e.SubmissionId).Order());
+        var gradeBlobs = await host.CurrentGradeBlobsAsync(assignmentId);
+        Assert.Equal(results.Select(g => $"{assignmentId}/{g.SubmissionId}.json").Order(), gradeBlobs.Keys.Order());
+        Assert.Empty(await host.HistoryBlobsAsync(assignmentId));
     }
 
     [Fact]

@@ -31,10 +31,16 @@ public sealed class GradingHostLease : IAsyncDisposable
 
     public GradeStore Grades => host.Services.GetRequiredService<GradeStore>();
 
-    public static async Task<GradingHostLease> StartAsync(AzuriteFixture azurite, Action<IServiceCollection>? configureServices = null)
+    public static Task<GradingHostLease> StartAsync(AzuriteFixture azurite, Action<IServiceCollection>? configureServices = null) =>
+        StartAsync(azurite, new GradingHostSetup { ConfigureServices = configureServices });
+
+    public static async Task<GradingHostLease> StartAsync(AzuriteFixture azurite, GradingHostSetup setup)
     {
-        var hub = azurite.CreateTaskHub();
-        var host = await LocalHost.StartAsync(new LocalHostOptions(hub.Options.StorageConnectionString, hub.Options.TaskHubName), configureServices);
+        var hub = setup.StorageConnectionString is { } storage
+            ? azurite.CreateTaskHub(options => options with { StorageConnectionString = storage })
+            : azurite.CreateTaskHub();
+        var options = new LocalHostOptions(hub.Options.StorageConnectionString, hub.Options.TaskHubName) { Configuration = setup.Configuration };
+        var host = await LocalHost.StartAsync(options, setup.ConfigureServices);
         return new GradingHostLease(host, hub);
     }
 

@@ -2,11 +2,13 @@ using Azure;
 using Grading.Core.Batches;
 using Grading.Core.Domain;
 using Grading.Core.Grading;
+using Grading.IntegrationTests.Faults;
 using Grading.IntegrationTests.LocalEngine;
 using Grading.IntegrationTests.Pipeline;
 using Grading.Orchestration.Client;
 using Grading.Orchestration.Regrade;
 using Grading.Orchestration.Storage;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Grading.IntegrationTests.Regrade;
@@ -55,6 +57,53 @@ public sealed class RegradePipelineTests(AzuriteFixture azurite)
         Assert.Equal((20, 0, 0), (second.Assignments[0].Checked, second.Assignments[0].Stale, second.Regraded));
         Assert.Equal(etags, await EtagsAsync(host, assignmentId));
         Assert.Equal(history, await host.HistoryBlobsAsync(assignmentId));
+    }
+
+    [Fact]
+    public async Task Regrade_EveryAssignment_RegradesEachInASubOrchestrationThatFansOutThroughChunkRanges()
+    {
+        // Every assignment in the storage account is re-graded, so the test has an emulator of its own.
+        await using var storage = await PrivateAzurite.StartAsync(azurite.RepositoryRoot, firstPort: 20040);
+        await using var host = await GradingHostLease.StartAsync(azurite, new GradingHostSetup
+        {
+            StorageConnectionString = storage.ConnectionString,
+            Configuration = new Dictionary<string, string?> { ["Grading:ChunkSize"] = "2", ["Grading:MaxChunksPerOrchestration"] = "3" },
+        });
+        var changedId = GeneratedBatches.NewAssignmentId();
+        var unchangedId = GeneratedBatches.NewAssignmentId();
+        await GradeAsync(host, changedId, rows: 20);
+        await GradeAsync(host, unchangedId, rows: 10);
+        var unchangedEtags = await EtagsAsync(host, unchangedId);
+        var assignment = GeneratedBatches.Assignment(changedId);
+        var changed = assignment with
+        {
+            Questions = assignment.Questions
+                .Select(q => q.Id == "photosynthesis" ? q with { ReferenceAnswers = ["Plants make glucose and oxygen from light, water and carbon dioxide."] } : q)
+                .ToList(),
+        };
+        await host.Storage.UploadAsync(Containers.Assignments, $"{changedId}.json", new BinaryData(AssignmentReader.Write(changed)));
+
+        var result = await RegradeAsync(host, new RegradeRequest(null, "reference answer fixed", IncludeNeedsReview: false));
+
+        Assert.Equal(new[] { changedId, unchangedId }.Order(), result.Assignments.Select(a => a.AssignmentId).Order());
+        var regraded = Assert.Single(result.Assignments, a => a.AssignmentId == changedId);
+        var untouched = Assert.Single(result.Assignments, a => a.AssignmentId == unchangedId);
+        Assert.Equal((20, 16, 16, 16, 0), (regraded.Checked, regraded.Stale, regraded.RubricChanged, regraded.Regraded, regraded.Failed));
+        Assert.Equal((10, 0, 0), (untouched.Checked, untouched.Stale, untouched.Regraded));
+
+        // One sub-orchestration per assignment; the 16 stale grades are 8 chunks of 2, in ranges of 3 chunks: 3 GradeChunkRange instances.
+        var durable = host.Services.GetRequiredService<DurableTaskClient>();
+        foreach (var instanceId in new[] { $"{result.RegradeId}-{changedId}", $"{result.RegradeId}-{unchangedId}" }
+            .Concat(new[] { 0, 3, 6 }.Select(start => $"{result.RegradeId}-{changedId}:range:{start}")))
+        {
+            Assert.Equal(OrchestrationRuntimeStatus.Completed, (await durable.GetInstanceAsync(instanceId))?.RuntimeStatus);
+        }
+
+        var after = await ReadGradesAsync(host, changedId);
+        var newHash = RubricHash.Of(changed.FindQuestion("photosynthesis")!);
+        Assert.Equal(16, after.Values.Count(g => g.RubricHash == newHash));
+        Assert.Equal(16, (await host.HistoryBlobsAsync(changedId)).Count);
+        Assert.Equal(unchangedEtags, await EtagsAsync(host, unchangedId));
     }
 
     [Fact]
