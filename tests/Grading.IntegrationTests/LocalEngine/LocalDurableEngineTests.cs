@@ -34,6 +34,29 @@ public sealed class LocalDurableEngineTests(AzuriteFixture azurite, ITestOutputH
     }
 
     [Fact]
+    public async Task SubOrchestrations_TaggedChildren_CompleteAndTheParentSumsTheirResults()
+    {
+        const int children = 5;
+        using CancellationTokenSource timeout = new(TestTimeout);
+        await using TaskHubLease hub = azurite.CreateTaskHub();
+        await using TestEngineHost host = await TestEngineHost.StartAsync(hub.Options, cancellationToken: timeout.Token);
+
+        string instanceId = await host.Client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(SumOfSubOrchestrationsOrchestrator), children, timeout.Token);
+        OrchestrationMetadata result = await host.Client.WaitForInstanceCompletionAsync(
+            instanceId, getInputsAndOutputs: true, timeout.Token);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
+        Assert.Equal(SumOfSubOrchestrationsOrchestrator.ExpectedSum(children), result.ReadOutputAs<int>());
+        for (int child = 0; child < children; child++)
+        {
+            OrchestrationMetadata? metadata = await host.Client.GetInstanceAsync(
+                SumOfSubOrchestrationsOrchestrator.ChildInstanceId(instanceId, child), timeout.Token);
+            Assert.Equal(OrchestrationRuntimeStatus.Completed, metadata?.RuntimeStatus);
+        }
+    }
+
+    [Fact]
     public async Task CustomStatus_SetByRunningOrchestrator_IsVisibleToClient()
     {
         using CancellationTokenSource timeout = new(TestTimeout);

@@ -29,6 +29,7 @@ public sealed class TestEngineHost : IAsyncDisposable
         {
             tasks.AddOrchestrator<SumOfSquaresOrchestrator>();
             tasks.AddOrchestrator<CustomStatusOrchestrator>();
+            tasks.AddOrchestrator<SumOfSubOrchestrationsOrchestrator>();
             tasks.AddActivity<SquareActivity>();
         });
 
