@@ -151,7 +151,7 @@ public class JsonlRowReaderTests
     [InlineData("\"answer\":[\"a\",\"b\"]", FieldNames.Answer, "an array")]
     [InlineData("\"answer\":true", FieldNames.Answer, "a boolean")]
     [InlineData("\"answer\":\"a\",\"humanScore\":[1]", FieldNames.HumanScore, "an array")]
-    [InlineData("\"answer\":\"a\",\"questionId\":{\"id\":\"q1\"}", FieldNames.QuestionId, "an object")]
+    [InlineData("\"answer\":\"a\",\"humanFeedback\":{\"text\":\"good\"}", FieldNames.HumanFeedback, "an object")]
     public void Parse_WrongJsonType_IsRowErrorNamingFieldAndSubmission(string properties, string field, string found)
     {
         var content = "{\"submissionId\":\"s1\",\"questionId\":\"q1\",\"answer\":\"a\"}\n{\"submissionId\":\"s2\",\"questionId\":\"q1\"," + properties + "}\n";
