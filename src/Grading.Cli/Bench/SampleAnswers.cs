@@ -22,11 +22,13 @@ internal static class SampleAnswers
 
         var byQuestion = parsed.Submissions.GroupBy(s => s.QuestionId).ToDictionary(g => g.Key, g => g.Select(s => s.Answer).ToList());
         var bodies = new List<byte[]>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var submission in parsed.Submissions)
         {
             var question = assignment.FindQuestion(submission.QuestionId)!;
             var others = byQuestion[question.Id];
-            var other = others[(others.IndexOf(submission.Answer) + 1) % others.Count];
+            var own = others.IndexOf(submission.Answer);
+            var other = others[(own + 1) % others.Count];
             string[] variants =
             [
                 submission.Answer,
@@ -34,9 +36,9 @@ internal static class SampleAnswers
                 new string(submission.Answer.ToLowerInvariant().Where(c => !char.IsPunctuation(c)).ToArray()),
                 CutShort(submission.Answer),
                 string.Join(" ", Sentences(submission.Answer).Reverse()),
-                string.Join(" ", others),
+                string.Join(" ", Enumerable.Range(0, Math.Min(3, others.Count)).Select(k => others[(own + k) % others.Count])),
             ];
-            foreach (var (answer, index) in variants.Distinct().Where(a => !string.IsNullOrWhiteSpace(a)).Select((a, i) => (a, i)))
+            foreach (var (answer, index) in variants.Where(a => !string.IsNullOrWhiteSpace(a) && seen.Add(a)).Select((a, i) => (a, i)))
             {
                 bodies.Add(Body($"{submission.SubmissionId}-v{index}", question, answer));
             }
