@@ -420,5 +420,6 @@ public sealed class GradingApi(
         _ => "running",
     };
 
-    private Task<ApiResult> Guarded(HttpRequest request, Func<Task<ApiResult>> handler) => ApiGuard.RunAsync(request, logger, handler);
+    private Task<ApiResult> Guarded(HttpRequest request, Func<Task<ApiResult>> handler) =>
+        ApiGuard.RunAsync(request, logger, gradingOptions.Value.LogAnswerText, handler);
 }

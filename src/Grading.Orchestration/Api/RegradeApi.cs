@@ -20,7 +20,7 @@ public sealed class RegradeApi(RegradeClient regrades, IOptions<ApiOptions> apiO
     private static readonly string[] Fields = [AssignmentIdField, ReasonField, IncludeNeedsReviewField];
 
     /// <summary>POST /api/regrade: re-grade an assignment's (or, without assignmentId, every assignment's) stale grades.</summary>
-    public Task<ApiResult> StartAsync(HttpRequest request, CancellationToken cancellationToken = default) => ApiGuard.RunAsync(request, logger, async () =>
+    public Task<ApiResult> StartAsync(HttpRequest request, CancellationToken cancellationToken = default) => ApiGuard.RunAsync(request, logger, logMessages: true, async () =>
     {
         var (body, problem) = await RequestBody.ReadObjectAsync(request, apiOptions.Value.MaxRequestBodyBytes, cancellationToken);
         if (problem is not null)
@@ -68,7 +68,7 @@ public sealed class RegradeApi(RegradeClient regrades, IOptions<ApiOptions> apiO
     });
 
     /// <summary>GET /api/regrades/{id}: the re-grade's state and, once completed, how many grades it changed per assignment.</summary>
-    public Task<ApiResult> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken = default) => ApiGuard.RunAsync(request, logger, async () =>
+    public Task<ApiResult> GetAsync(HttpRequest request, string id, CancellationToken cancellationToken = default) => ApiGuard.RunAsync(request, logger, logMessages: true, async () =>
     {
         if (!id.StartsWith("regrade-", StringComparison.Ordinal) || !Identifiers.IsValid(id))
         {
