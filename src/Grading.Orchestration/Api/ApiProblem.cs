@@ -19,8 +19,16 @@ public sealed record ApiProblem(
     public static ApiProblem BadRequest(string field, string message, string? instance = null) =>
         new(TypeBase + "invalid-request", "The request is invalid.", 400, $"{field}: {message}", instance, [new FieldError(field, message)]);
 
-    public static ApiProblem BadRequest(IReadOnlyList<FieldError> errors, string? instance = null) =>
-        new(TypeBase + "invalid-request", "The request is invalid.", 400, string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")), instance, errors);
+    /// <summary>Errors listed in one problem; a body with 5,000 unknown fields answers with the first ones and a count.</summary>
+    public const int MaxErrors = 50;
+
+    public static ApiProblem BadRequest(IReadOnlyList<FieldError> errors, string? instance = null)
+    {
+        var listed = errors.Count <= MaxErrors
+            ? errors
+            : [.. errors.Take(MaxErrors), new FieldError("body", $"{errors.Count - MaxErrors:N0} more errors are not listed")];
+        return new(TypeBase + "invalid-request", "The request is invalid.", 400, string.Join("; ", listed.Select(e => $"{e.Field}: {e.Message}")), instance, listed);
+    }
 
     public static ApiProblem NotFound(string field, string detail, string? instance = null) =>
         new(TypeBase + "not-found", "Not found.", 404, detail, instance, [new FieldError(field, detail)]);

@@ -161,7 +161,7 @@ public sealed class GradingApi(
 
         if (blob is not null && !BlobNames.IsSafe(blob))
         {
-            errors.Add(new FieldError(StartBatchFields.Blob, $"'{blob}' is not a blob name: use {BlobNames.Describe}"));
+            errors.Add(new FieldError(StartBatchFields.Blob, $"{JsonFields.Quote(blob)} is not a blob name: use {BlobNames.Describe}"));
         }
 
         if (inlineAssignment is not null && inlineAssignment is not JsonObject)
@@ -209,7 +209,7 @@ public sealed class GradingApi(
             var content = await storage.TryDownloadAsync(Containers.Submissions, blob, cancellationToken);
             if (content is null)
             {
-                return ApiResult.Problem(ApiProblem.NotFound(StartBatchFields.Blob, $"blob: no blob '{blob}' in the {Containers.Submissions} container", request.Path));
+                return ApiResult.Problem(ApiProblem.NotFound(StartBatchFields.Blob, $"blob: no blob {JsonFields.Quote(blob)} in the {Containers.Submissions} container", request.Path));
             }
 
             batch = new BatchRequest(Path.GetFileName(blob), content.ToMemory(), assignmentBytes, grader);
@@ -270,7 +270,7 @@ public sealed class GradingApi(
         };
         if (fileName is null)
         {
-            return ApiResult.Problem(ApiProblem.BadRequest("format", $"'{format}' is not a results format: use jsonl, csv or errors", request.Path));
+            return ApiResult.Problem(ApiProblem.BadRequest("format", $"{JsonFields.Quote(format)} is not a results format: use jsonl, csv or errors", request.Path));
         }
 
         var (status, problem) = await FindBatchAsync(request, id, cancellationToken);
@@ -354,7 +354,7 @@ public sealed class GradingApi(
     {
         if (grader is not null && !GraderCatalog.IsKnown(grader))
         {
-            errors.Add(new FieldError(GraderField, $"unknown grader '{grader}': use one of {string.Join(", ", GraderKinds.Selectable)}"));
+            errors.Add(new FieldError(GraderField, $"unknown grader {JsonFields.Quote(grader)}: use one of {string.Join(", ", GraderKinds.Selectable)}"));
         }
     }
 
@@ -362,13 +362,13 @@ public sealed class GradingApi(
     {
         if (!Identifiers.IsValid(assignmentId))
         {
-            return (null, ApiProblem.BadRequest(field, $"'{assignmentId}' is not a valid id: use {Identifiers.Describe}", instance));
+            return (null, ApiProblem.BadRequest(field, $"{JsonFields.Quote(assignmentId)} is not a valid id: use {Identifiers.Describe}", instance));
         }
 
         var bytes = await storage.TryDownloadAsync(Containers.Assignments, assignmentId + ".json", cancellationToken);
         if (bytes is null)
         {
-            return (null, ApiProblem.NotFound(field, $"{field}: no assignment '{assignmentId}' in the {Containers.Assignments} container", instance));
+            return (null, ApiProblem.NotFound(field, $"{field}: no assignment {JsonFields.Quote(assignmentId)} in the {Containers.Assignments} container", instance));
         }
 
         try
@@ -385,12 +385,12 @@ public sealed class GradingApi(
     {
         if (!Identifiers.IsValid(id))
         {
-            return (null, ApiProblem.BadRequest("id", $"'{id}' is not a batch id: use {Identifiers.Describe}", request.Path));
+            return (null, ApiProblem.BadRequest("id", $"{JsonFields.Quote(id)} is not a batch id: use {Identifiers.Describe}", request.Path));
         }
 
         var status = await batches.GetStatusAsync(id, cancellationToken);
         return status is null
-            ? (null, ApiProblem.NotFound("id", $"no batch '{id}'", request.Path))
+            ? (null, ApiProblem.NotFound("id", $"no batch {JsonFields.Quote(id)}", request.Path))
             : (status, null);
     }
 

@@ -35,7 +35,7 @@ public sealed class RegradeApi(RegradeClient regrades, IOptions<ApiOptions> apiO
         var assignmentId = JsonFields.OptionalString(body!, AssignmentIdField, errors);
         if (assignmentId is not null && !Identifiers.IsValid(assignmentId))
         {
-            errors.Add(new FieldError(AssignmentIdField, $"'{assignmentId}' is not an assignment id: use {Identifiers.Describe}"));
+            errors.Add(new FieldError(AssignmentIdField, $"{JsonFields.Quote(assignmentId)} is not an assignment id: use {Identifiers.Describe}"));
         }
 
         var reason = JsonFields.OptionalString(body!, ReasonField, errors);
@@ -72,11 +72,11 @@ public sealed class RegradeApi(RegradeClient regrades, IOptions<ApiOptions> apiO
     {
         if (!id.StartsWith("regrade-", StringComparison.Ordinal) || !Identifiers.IsValid(id))
         {
-            return ApiResult.Problem(ApiProblem.BadRequest("id", $"'{id}' is not a re-grade id (they start with regrade-)", request.Path));
+            return ApiResult.Problem(ApiProblem.BadRequest("id", $"{JsonFields.Quote(id)} is not a re-grade id (they start with regrade-)", request.Path));
         }
 
         return await regrades.GetStatusAsync(id, cancellationToken) is { } status
             ? ApiResult.Json(StatusCodes.Status200OK, status)
-            : ApiResult.Problem(ApiProblem.NotFound("id", $"no re-grade '{id}'", request.Path));
+            : ApiResult.Problem(ApiProblem.NotFound("id", $"no re-grade {JsonFields.Quote(id)}", request.Path));
     });
 }
