@@ -30,6 +30,10 @@ public sealed record ApiProblem(
         return new(TypeBase + "invalid-request", "The request is invalid.", 400, string.Join("; ", listed.Select(e => $"{e.Field}: {e.Message}")), instance, listed);
     }
 
+    /// <summary>The body could not be read at all (cut short, too slow): the server's own status, naming "body".</summary>
+    public static ApiProblem BadBody(int status, string message, string? instance = null) =>
+        new(TypeBase + "unreadable-body", "The request body could not be read.", status, $"body: {message}", instance, [new FieldError("body", message)]);
+
     public static ApiProblem NotFound(string field, string detail, string? instance = null) =>
         new(TypeBase + "not-found", "Not found.", 404, detail, instance, [new FieldError(field, detail)]);
 

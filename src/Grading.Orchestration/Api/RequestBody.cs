@@ -35,7 +35,18 @@ internal static class RequestBody
             return (null, ApiProblem.TooLarge(limit, request.Path));
         }
 
-        var bytes = await ReadUpToAsync(request.Body, limit, cancellationToken);
+        byte[]? bytes;
+        try
+        {
+            bytes = await ReadUpToAsync(request.Body, limit, cancellationToken);
+        }
+        catch (BadHttpRequestException e)
+        {
+            // The server gave up on the body: it ended before its Content-Length, or arrived too slowly (Kestrel's
+            // minimum data rate). The status (400, 408, 413) is the server's; the client may already be gone.
+            return (null, ApiProblem.BadBody(e.StatusCode, $"the request body could not be read: {e.Message}", request.Path));
+        }
+
         if (bytes is null)
         {
             return (null, ApiProblem.TooLarge(limit, request.Path));

@@ -8,7 +8,7 @@ namespace Grading.IntegrationTests.Api;
 /// headers, a blank line, then the body byte for byte (invalid UTF-8 and binary allowed). A
 /// <c>{{repeat N}}TEXT{{/repeat}}</c> anywhere is TEXT N times, so an 11 MB body is a one-line file.
 /// </summary>
-/// <param name="ExpectedField">The field the problem's errors must name: a body field, or "body", "route", "id", "format".</param>
+/// <param name="ExpectedField">The field the problem's errors must name: a body field, or "body", "route", "id", "format"; "-" when Kestrel refuses the request before the API.</param>
 /// <param name="ExpectedReason">Text that field's message must contain.</param>
 public sealed partial record HostileRequest(
     string Name,
@@ -21,6 +21,9 @@ public sealed partial record HostileRequest(
     string ExpectedField,
     string ExpectedReason)
 {
+    /// <summary>The field of cases Kestrel refuses before the API sees them (bad request line or header): status only.</summary>
+    public const string RefusedByServer = "-";
+
     public static string Folder { get; } = Path.Combine(AppContext.BaseDirectory, "Api", "Hostile");
 
     public static IEnumerable<string> Names() =>

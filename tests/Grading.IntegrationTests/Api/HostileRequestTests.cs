@@ -38,6 +38,12 @@ public sealed class HostileRequestTests(HostileRequestHost fixture) : IClassFixt
         var response = await SendAsync(request);
 
         Assert.True(request.ExpectedStatus == response.Status, $"{request}\nexpected {request.ExpectedStatus}, got {response.Status}: {response.Text}");
+        if (request.ExpectedField == HostileRequest.RefusedByServer)
+        {
+            // Kestrel refuses the request line or headers itself, before any route or handler: a bare status, no body to check.
+            return;
+        }
+
         Assert.True(response.ContentType?.StartsWith(ApiProblem.ContentType, StringComparison.Ordinal) == true, $"{request}\ncontent type {response.ContentType}: {response.Text}");
         var problem = JsonSerializer.Deserialize<ApiProblem>(response.Body, GradingJson.Options)!;
         Assert.Equal(request.ExpectedStatus, problem.Status);

@@ -29,7 +29,9 @@ public static class RawHttp
             head.Append(name).Append(": ").Append(value).Append("\r\n");
         }
 
-        if (!chunked && (body.Length > 0 || method is "POST" or "PUT"))
+        // A case may state its own Content-Length (one that lies about the body); otherwise it is the body's.
+        var statedLength = headers.Any(h => h.Name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase));
+        if (!chunked && !statedLength && (body.Length > 0 || method is "POST" or "PUT"))
         {
             head.Append("Content-Length: ").Append(body.Length).Append("\r\n");
         }
