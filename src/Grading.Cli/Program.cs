@@ -28,6 +28,9 @@ app.Configure(config =>
         bench.AddCommand<BenchPipelineCommand>("pipeline")
             .WithDescription("Answers/s of the grader called directly vs. through the durable pipeline on Azurite; JSON on the last line.")
             .WithExample("bench", "pipeline", "--n", "2000");
+        bench.AddCommand<BenchHttpCommand>("http")
+            .WithDescription("Requests, errors, p50/p95/p99 latency, throughput and memory of POST /api/grade on grading serve (loopback; started here on task hub benchhttp unless --task-hub or --url) under concurrent clients, per round; JSON on the last line.")
+            .WithExample("bench", "http", "--clients", "50", "--seconds", "60");
         bench.AddCommand<BenchInjectionCommand>("injection")
             .WithDescription("Grade the prompt-injection corpus with and without each injection: flag rate and score deltas; JSON on the last line.");
     });

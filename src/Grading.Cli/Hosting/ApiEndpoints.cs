@@ -19,6 +19,10 @@ public static class ApiEndpoints
         Map(endpoints, ApiRoutes.RegradeStatus, (HttpRequest request, string id, RegradeApi api, CancellationToken cancellationToken) => api.GetAsync(request, id, cancellationToken));
         Map(endpoints, ApiRoutes.Health, () => GradingApi.Health());
         Map(endpoints, ApiRoutes.OpenApi, () => GradingApi.OpenApi());
+
+        // Any other path or method: a problem naming "route" (404, or 405 with Allow), not an empty framework answer.
+        // "{*path}" rather than MapFallback's default, which skips paths that look like file names.
+        endpoints.MapFallback("{*path}", (HttpRequest request) => UnmatchedRoute.Answer(request));
         return endpoints;
     }
 

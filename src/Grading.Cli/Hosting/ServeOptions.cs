@@ -39,6 +39,7 @@ public sealed record ServeOptions(IReadOnlyList<string> Urls, string? ApiKey)
         return null;
     }
 
-    private static bool IsLoopback(Uri uri) =>
+    /// <summary>Whether the URL's host is this machine only (localhost, 127.0.0.0/8, ::1).</summary>
+    public static bool IsLoopback(Uri uri) =>
         uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
 }

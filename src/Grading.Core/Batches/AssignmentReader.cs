@@ -80,9 +80,9 @@ public static class AssignmentReader
                 yield return $"{where}.referenceAnswers needs at least one non-empty answer";
             }
 
-            if (!double.IsFinite(q.MaxScore) || q.MaxScore <= 0)
+            if (MaxScores.Problem(q.MaxScore) is { } maxScoreProblem)
             {
-                yield return $"{where}.maxScore must be a number greater than zero";
+                yield return $"{where}.maxScore {maxScoreProblem}";
             }
 
             if (q.Criteria is { Count: > 0 } criteria)

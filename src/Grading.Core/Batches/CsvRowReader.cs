@@ -48,6 +48,18 @@ public static class CsvRowReader
                 $"The file is not a grading CSV: its header names none of the columns {string.Join(", ", FieldNames.All)}.");
         }
 
+        // Two columns for one field would leave which one was graded to column order: refuse the file. Reference answers may repeat.
+        var repeated = columns
+            .Select((field, index) => (Field: field, Column: index + 1))
+            .Where(c => c.Field is not null and not (FieldNames.ReferenceAnswer or FieldNames.ReferenceAnswers))
+            .GroupBy(c => c.Field)
+            .FirstOrDefault(g => g.Count() > 1);
+        if (repeated is not null)
+        {
+            throw new BatchFormatException(
+                $"The header names {repeated.Key} twice (columns {string.Join(" and ", repeated.Select(c => c.Column))}): give each column once.");
+        }
+
         var submissionIdColumn = Array.IndexOf(columns, FieldNames.SubmissionId);
         var rows = new List<RawRow>();
         var dataRow = 0;

@@ -83,10 +83,22 @@ public static class JsonlRowReader
 
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
             var references = new List<string>();
+            var names = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var property in document.RootElement.EnumerateObject())
             {
                 var field = FieldNames.Canonical(property.Name);
-                if (field is null || property.Value.ValueKind == JsonValueKind.Null)
+                if (field is null)
+                {
+                    continue;
+                }
+
+                // {"answer":"a","answer":"b"} (or "Answer" after "answer"): which one was graded would be a guess.
+                if (!names.TryAdd(field, property.Name))
+                {
+                    return (RawRow.Unreadable(lineNumber, field, $"given twice ('{names[field]}' and '{property.Name}'): give each field once", SubmissionIdOf(document.RootElement)), true);
+                }
+
+                if (property.Value.ValueKind == JsonValueKind.Null)
                 {
                     continue;
                 }

@@ -140,9 +140,9 @@ internal sealed class RowValidator(Assignment? assignment, string defaultAssignm
                 return (null, fail(FieldNames.MaxScore, $"'{Shorten(maxScoreText)}' is not a number"));
             }
 
-            if (parsed <= 0)
+            if (MaxScores.Problem(parsed) is { } problem)
             {
-                return (null, fail(FieldNames.MaxScore, $"must be greater than zero, found {parsed.ToString(CultureInfo.InvariantCulture)}"));
+                return (null, fail(FieldNames.MaxScore, problem));
             }
 
             maxScore = parsed;

@@ -30,8 +30,8 @@ public sealed class ApiResult : IResult, IActionResult
     public static ApiResult Json<T>(int status, T value, IReadOnlyDictionary<string, string>? headers = null) =>
         new(status, "application/json; charset=utf-8", JsonSerializer.SerializeToUtf8Bytes(value, GradingJson.Options), headers);
 
-    public static ApiResult Problem(ApiProblem problem) =>
-        new(problem.Status, ApiProblem.ContentType, JsonSerializer.SerializeToUtf8Bytes(problem, GradingJson.Options));
+    public static ApiResult Problem(ApiProblem problem, IReadOnlyDictionary<string, string>? headers = null) =>
+        new(problem.Status, ApiProblem.ContentType, JsonSerializer.SerializeToUtf8Bytes(problem, GradingJson.Options), headers);
 
     public static ApiResult Bytes(int status, string contentType, ReadOnlyMemory<byte> body) => new(status, contentType, body);
 

@@ -35,6 +35,12 @@ public sealed class GradingApi(
 
     private const string DefaultSubmissionId = "answer";
 
+    /// <summary>The file name (and default assignment id) of a batch given as inline rows without an assignment.</summary>
+    private const string InlineBatchName = "api";
+
+    /// <summary>Row errors listed in one problem; a batch of 5,000 bad rows answers with the first ones and a count.</summary>
+    private const int MaxRowErrorsListed = 20;
+
     private long BodyLimit => apiOptions.Value.MaxRequestBodyBytes;
 
     /// <summary>POST /api/grade: one answer, graded now. The question inline, or questionId + assignmentId from the assignments container.</summary>
@@ -47,11 +53,18 @@ public sealed class GradingApi(
         }
 
         var errors = new List<FieldError>();
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, _) in body!)
         {
-            if (name != GraderField && FieldNames.Canonical(name) is null)
+            var canonical = name == GraderField ? GraderField : FieldNames.Canonical(name);
+            if (canonical is null)
             {
                 errors.Add(new FieldError(name, $"unknown field; use {string.Join(", ", FieldNames.All.Append(GraderField))}"));
+            }
+            else if (!seen.TryAdd(canonical, name))
+            {
+                // Names match ignoring case, '_' and '-', so "Answer" after "answer" is the same field given twice.
+                errors.Add(new FieldError(name, $"duplicate of '{seen[canonical]}': give each field once"));
             }
         }
 
@@ -148,7 +161,7 @@ public sealed class GradingApi(
 
         if (blob is not null && !BlobNames.IsSafe(blob))
         {
-            errors.Add(new FieldError(StartBatchFields.Blob, $"'{blob}' is not a blob name: use {BlobNames.Describe}"));
+            errors.Add(new FieldError(StartBatchFields.Blob, $"{JsonFields.Quote(blob)} is not a blob name: use {BlobNames.Describe}"));
         }
 
         if (inlineAssignment is not null && inlineAssignment is not JsonObject)
@@ -167,15 +180,27 @@ public sealed class GradingApi(
         }
 
         byte[]? assignmentBytes = inlineAssignment is null ? null : Encoding.UTF8.GetBytes(inlineAssignment.ToJsonString());
+        Assignment? assignment = null;
         if (assignmentId is not null)
         {
-            (_, problem) = await LoadAssignmentAsync(assignmentId, StartBatchFields.AssignmentId, request.Path, cancellationToken);
+            (assignment, problem) = await LoadAssignmentAsync(assignmentId, StartBatchFields.AssignmentId, request.Path, cancellationToken);
             if (problem is not null)
             {
                 return ApiResult.Problem(problem);
             }
 
             assignmentBytes = (await storage.DownloadAsync(Containers.Assignments, assignmentId + ".json", cancellationToken)).ToArray();
+        }
+        else if (assignmentBytes is not null)
+        {
+            try
+            {
+                assignment = AssignmentReader.Read(assignmentBytes);
+            }
+            catch (AssignmentFormatException e)
+            {
+                return ApiResult.Problem(ApiProblem.BadRequest(StartBatchFields.Assignment, e.Message, request.Path));
+            }
         }
 
         BatchRequest batch;
@@ -184,7 +209,7 @@ public sealed class GradingApi(
             var content = await storage.TryDownloadAsync(Containers.Submissions, blob, cancellationToken);
             if (content is null)
             {
-                return ApiResult.Problem(ApiProblem.NotFound(StartBatchFields.Blob, $"blob: no blob '{blob}' in the {Containers.Submissions} container", request.Path));
+                return ApiResult.Problem(ApiProblem.NotFound(StartBatchFields.Blob, $"blob: no blob {JsonFields.Quote(blob)} in the {Containers.Submissions} container", request.Path));
             }
 
             batch = new BatchRequest(Path.GetFileName(blob), content.ToMemory(), assignmentBytes, grader);
@@ -198,7 +223,13 @@ public sealed class GradingApi(
                 lines.Append(item?.ToJsonString() ?? "null").Append('\n');
             }
 
-            batch = new BatchRequest($"{assignmentId ?? "api"}.jsonl", Encoding.UTF8.GetBytes(lines.ToString()), assignmentBytes, grader);
+            var content = Encoding.UTF8.GetBytes(lines.ToString());
+            if (NothingToGrade(content, assignment, assignmentId ?? InlineBatchName, request.Path) is { } nothing)
+            {
+                return ApiResult.Problem(nothing);
+            }
+
+            batch = new BatchRequest($"{assignmentId ?? InlineBatchName}.jsonl", content, assignmentBytes, grader);
         }
 
         string batchId;
@@ -226,7 +257,7 @@ public sealed class GradingApi(
         return problem is not null ? ApiResult.Problem(problem) : ApiResult.Json(StatusCodes.Status200OK, ToResponse(status!));
     });
 
-    /// <summary>GET /api/batches/{id}/results?format=jsonl|csv: the grades of a completed batch.</summary>
+    /// <summary>GET /api/batches/{id}/results?format=jsonl|csv|errors: the grades of a completed batch, or its row errors (row, field, reason).</summary>
     public Task<ApiResult> GetResultsAsync(HttpRequest request, string id, CancellationToken cancellationToken = default) => Guarded(request, async () =>
     {
         var format = request.Query["format"].ToString();
@@ -234,11 +265,12 @@ public sealed class GradingApi(
         {
             "" or "jsonl" => (ResultFiles.ResultsJsonl, "application/x-ndjson; charset=utf-8"),
             "csv" => (ResultFiles.ResultsCsv, "text/csv; charset=utf-8"),
+            "errors" => (ResultFiles.ErrorsJsonl, "application/x-ndjson; charset=utf-8"),
             _ => ((string?)null, (string?)null),
         };
         if (fileName is null)
         {
-            return ApiResult.Problem(ApiProblem.BadRequest("format", $"'{format}' is not a results format: use jsonl or csv", request.Path));
+            return ApiResult.Problem(ApiProblem.BadRequest("format", $"{JsonFields.Quote(format)} is not a results format: use jsonl, csv or errors", request.Path));
         }
 
         var (status, problem) = await FindBatchAsync(request, id, cancellationToken);
@@ -283,13 +315,46 @@ public sealed class GradingApi(
     /// <summary>GET /api/openapi.json: the OpenAPI 3 document of every route.</summary>
     public static ApiResult OpenApi() => ApiResult.Bytes(StatusCodes.Status200OK, "application/json; charset=utf-8", OpenApiDocument.Bytes);
 
+    /// <summary>
+    /// Inline rows where not one can be graded are the caller's mistake, answered now with the first rows' errors
+    /// (rows[i].field, i from 0 as in the request) rather than a batch that grades nothing. With some good rows the
+    /// batch starts, and the bad rows' errors are in its results (format=errors).
+    /// </summary>
+    private ApiProblem? NothingToGrade(byte[] jsonl, Assignment? assignment, string defaultAssignmentId, string instance)
+    {
+        ParsedBatch parsed;
+        try
+        {
+            parsed = BatchParser.Parse(jsonl, BatchFormat.Jsonl, assignment, defaultAssignmentId, Limits);
+        }
+        catch (BatchFormatException e)
+        {
+            return ApiProblem.BadRequest(StartBatchFields.Rows, e.Message, instance);
+        }
+
+        if (parsed.Submissions.Count > 0)
+        {
+            return null;
+        }
+
+        var errors = parsed.Errors.Take(MaxRowErrorsListed)
+            .Select(e => new FieldError(
+                e.Field == FieldNames.Row ? $"{StartBatchFields.Rows}[{e.Row - 1}]" : $"{StartBatchFields.Rows}[{e.Row - 1}].{e.Field}",
+                e.Message))
+            .ToList();
+        errors.Add(new FieldError(StartBatchFields.Rows, parsed.Errors.Count > MaxRowErrorsListed
+            ? $"none of the {parsed.RowCount:N0} rows can be graded; the first {MaxRowErrorsListed} errors are listed, {parsed.Errors.Count - MaxRowErrorsListed:N0} more are like them"
+            : $"none of the {parsed.RowCount:N0} rows can be graded"));
+        return ApiProblem.BadRequest(errors, instance);
+    }
+
     private BatchLimits Limits => new() { MaxAnswerLength = gradingOptions.Value.MaxAnswerLength };
 
     private static void CheckGrader(string? grader, List<FieldError> errors)
     {
         if (grader is not null && !GraderCatalog.IsKnown(grader))
         {
-            errors.Add(new FieldError(GraderField, $"unknown grader '{grader}': use one of {string.Join(", ", GraderKinds.Selectable)}"));
+            errors.Add(new FieldError(GraderField, $"unknown grader {JsonFields.Quote(grader)}: use one of {string.Join(", ", GraderKinds.Selectable)}"));
         }
     }
 
@@ -297,13 +362,13 @@ public sealed class GradingApi(
     {
         if (!Identifiers.IsValid(assignmentId))
         {
-            return (null, ApiProblem.BadRequest(field, $"'{assignmentId}' is not a valid id: use {Identifiers.Describe}", instance));
+            return (null, ApiProblem.BadRequest(field, $"{JsonFields.Quote(assignmentId)} is not a valid id: use {Identifiers.Describe}", instance));
         }
 
         var bytes = await storage.TryDownloadAsync(Containers.Assignments, assignmentId + ".json", cancellationToken);
         if (bytes is null)
         {
-            return (null, ApiProblem.NotFound(field, $"{field}: no assignment '{assignmentId}' in the {Containers.Assignments} container", instance));
+            return (null, ApiProblem.NotFound(field, $"{field}: no assignment {JsonFields.Quote(assignmentId)} in the {Containers.Assignments} container", instance));
         }
 
         try
@@ -320,12 +385,12 @@ public sealed class GradingApi(
     {
         if (!Identifiers.IsValid(id))
         {
-            return (null, ApiProblem.BadRequest("id", $"'{id}' is not a batch id: use {Identifiers.Describe}", request.Path));
+            return (null, ApiProblem.BadRequest("id", $"{JsonFields.Quote(id)} is not a batch id: use {Identifiers.Describe}", request.Path));
         }
 
         var status = await batches.GetStatusAsync(id, cancellationToken);
         return status is null
-            ? (null, ApiProblem.NotFound("id", $"no batch '{id}'", request.Path))
+            ? (null, ApiProblem.NotFound("id", $"no batch {JsonFields.Quote(id)}", request.Path))
             : (status, null);
     }
 
@@ -355,24 +420,6 @@ public sealed class GradingApi(
         _ => "running",
     };
 
-    /// <summary>An unexpected failure is a 500 problem with a trace id, logged here; the details stay in the log.</summary>
-    private async Task<ApiResult> Guarded(HttpRequest request, Func<Task<ApiResult>> handler)
-    {
-        try
-        {
-            return await handler();
-        }
-        catch (OperationCanceledException) when (request.HttpContext.RequestAborted.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception e)
-        {
-            var traceId = Activity.Current?.Id ?? request.HttpContext.TraceIdentifier;
-            logger.LogError(e, "{Method} {Path} failed (trace {TraceId})", request.Method, request.Path, traceId);
-            return ApiResult.Problem(new ApiProblem(
-                "https://github.com/grading-functions/problems/internal-error", "The request failed.", 500,
-                $"An unexpected error occurred (trace id {traceId}); the server log has the details.", request.Path));
-        }
-    }
+    private Task<ApiResult> Guarded(HttpRequest request, Func<Task<ApiResult>> handler) =>
+        ApiGuard.RunAsync(request, logger, gradingOptions.Value.LogAnswerText, handler);
 }

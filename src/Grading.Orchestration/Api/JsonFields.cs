@@ -23,6 +23,16 @@ internal static class JsonFields
         return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
     }
 
+    /// <summary>
+    /// A value from the request as an error message quotes it: at most 60 characters, control characters as \uXXXX, so
+    /// a 5,000-character id or an escape sequence neither bloats nor garbles the answer.
+    /// </summary>
+    public static string Quote(string value)
+    {
+        var shown = value.Length <= 60 ? value : value[..60] + "…";
+        return "'" + string.Concat(shown.Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString())) + "'";
+    }
+
     public static string Describe(JsonNode? node) => node?.GetValueKind() switch
     {
         JsonValueKind.Array => "an array",

@@ -186,6 +186,17 @@ public class AssignmentReaderTests
         Assert.Contains("empty", Problems("null"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("1e300", "must be at most 10,000")]
+    [InlineData("0.0001", "must be at least 0.001")]
+    [InlineData("2.0005", "must be a whole number of 0.001 points")]
+    public void Read_MaxScoreOutOfRangeOrStep_ListsProblem(string maxScore, string problem)
+    {
+        var message = Problems($$"""{"id":"a1","questions":[{"id":"q1","text":"A?","referenceAnswers":["a"],"maxScore":{{maxScore}}}]}""");
+
+        Assert.Contains("questions[0].maxScore " + problem, message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Read_SeveralProblems_ListsEveryOne()
     {

@@ -105,6 +105,26 @@ public class CsvRowReaderTests
         Assert.Equal("yes", Assert.Single(batch.Submissions).Answer);
     }
 
+    [Theory]
+    [InlineData("submissionId,questionId,answer,answer", "answer twice (columns 3 and 4)")]
+    [InlineData("submissionId,questionId,answer,Answer", "answer twice (columns 3 and 4)")]
+    [InlineData("submission_id,questionId,submissionId,answer", "submissionId twice (columns 1 and 3)")]
+    public void Parse_HeaderNamesAFieldTwice_RejectsTheFile(string header, string named)
+    {
+        var error = Assert.Throws<BatchFormatException>(() => ParseCsv(header + "\ns1,q1,a,b\n"));
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_ReferenceAnswerColumnRepeated_KeepsBoth()
+    {
+        var batch = ParseCsv("submissionId,questionId,question,referenceAnswer,referenceAnswer,maxScore,answer\ns1,qx,Name a colour.,red,blue,1,blue\n", assignment: null);
+
+        Assert.Empty(batch.Errors);
+        Assert.Equal(["red", "blue"], Assert.Single(batch.Questions).ReferenceAnswers);
+    }
+
     [Fact]
     public void Parse_HeaderWithoutAnswerColumn_EveryRowIsAnswerError()
     {

@@ -151,7 +151,7 @@ public class JsonlRowReaderTests
     [InlineData("\"answer\":[\"a\",\"b\"]", FieldNames.Answer, "an array")]
     [InlineData("\"answer\":true", FieldNames.Answer, "a boolean")]
     [InlineData("\"answer\":\"a\",\"humanScore\":[1]", FieldNames.HumanScore, "an array")]
-    [InlineData("\"answer\":\"a\",\"questionId\":{\"id\":\"q1\"}", FieldNames.QuestionId, "an object")]
+    [InlineData("\"answer\":\"a\",\"humanFeedback\":{\"text\":\"good\"}", FieldNames.HumanFeedback, "an object")]
     public void Parse_WrongJsonType_IsRowErrorNamingFieldAndSubmission(string properties, string field, string found)
     {
         var content = "{\"submissionId\":\"s1\",\"questionId\":\"q1\",\"answer\":\"a\"}\n{\"submissionId\":\"s2\",\"questionId\":\"q1\"," + properties + "}\n";
@@ -207,5 +207,21 @@ public class JsonlRowReaderTests
 
         var error = SingleError(batch);
         Assert.Equal((FieldNames.Answer, "required field is missing"), (error.Field, error.Message));
+    }
+
+    [Theory]
+    [InlineData("\"answer\":\"first\",\"answer\":\"second\"", "'answer' and 'answer'")]
+    [InlineData("\"answer\":\"first\",\"Answer\":\"second\"", "'answer' and 'Answer'")]
+    [InlineData("\"answer\":null,\"answer\":\"second\"", "'answer' and 'answer'")]
+    public void Parse_FieldGivenTwice_IsRowErrorNamingBothSpellings(string properties, string named)
+    {
+        var content = "{\"submissionId\":\"s1\",\"questionId\":\"q1\",\"answer\":\"a\"}\n{\"submissionId\":\"s2\",\"questionId\":\"q1\"," + properties + "}\n";
+
+        var batch = ParseJsonl(content);
+
+        Assert.Equal("s1", Assert.Single(batch.Submissions).SubmissionId);
+        var error = SingleError(batch);
+        Assert.Equal((2, "s2", FieldNames.Answer), (error.Row, error.SubmissionId, error.Field));
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
     }
 }

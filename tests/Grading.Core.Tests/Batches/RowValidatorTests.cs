@@ -79,6 +79,10 @@ public class RowValidatorTests
     [InlineData("\"Infinity\"", "not a number")]
     [InlineData("\"-Infinity\"", "not a number")]
     [InlineData("1e400", "not a number")]
+    [InlineData("1e300", "at most 10,000")]
+    [InlineData("10000.5", "at most 10,000")]
+    [InlineData("1e-9", "at least 0.001")]
+    [InlineData("3.14159", "whole number of 0.001 points")]
     [InlineData("\"\"", "required when the question is given inline")]
     public void Validate_BadMaxScore_IsMaxScoreError(string maxScoreJson, string messagePart)
     {
@@ -106,6 +110,20 @@ public class RowValidatorTests
             "ok3,q2,,,,no");
 
         Assert.Equal(("s2", FieldNames.MaxScore), (error.SubmissionId, error.Field));
+    }
+
+    [Theory]
+    [InlineData("0.001")]
+    [InlineData("0.125")]
+    [InlineData("2.5")]
+    [InlineData("0.3")]
+    [InlineData("10000")]
+    public void Validate_InlineMaxScoreInRangeAndStep_IsAccepted(string maxScore)
+    {
+        var batch = ParseJsonl($$"""{"submissionId":"s1","question":"Why?","referenceAnswer":"Because.","maxScore":{{maxScore}},"answer":"a"}""");
+
+        Assert.Empty(batch.Errors);
+        Assert.Equal(double.Parse(maxScore, System.Globalization.CultureInfo.InvariantCulture), batch.Questions.Single().MaxScore);
     }
 
     [Fact]

@@ -42,6 +42,8 @@ public class ResultFilesTests
     [InlineData("-2+3")]
     [InlineData("@SUM(A1:A2)")]
     [InlineData("=1+1")]
+    [InlineData("\t=1+1")]
+    [InlineData("\r=HYPERLINK(\"http://evil.example\")")]
     public void GradesToCsv_FeedbackStartingWithFormulaCharacter_IsPrefixedWithApostrophe(string feedback)
     {
         var bytes = ResultFiles.GradesToCsv([Grade(feedback: feedback)]);
@@ -69,7 +71,7 @@ public class ResultFilesTests
     [Fact]
     public void GradesToCsv_NoRawFieldStartsWithAFormulaCharacter()
     {
-        var grade = Grade(feedback: "=1+1") with { ReviewReasons = ["-clamped", "@low"], ModelVersion = "+v" };
+        var grade = Grade(feedback: "=1+1") with { ReviewReasons = ["-clamped", "@low"], ModelVersion = "+v", Grader = "\t=g", RubricHash = "\r@h" };
 
         var text = Encoding.UTF8.GetString(ResultFiles.GradesToCsv([grade]));
 
@@ -77,7 +79,7 @@ public class ResultFilesTests
         {
             foreach (var field in line.TrimEnd('\r').Split(','))
             {
-                Assert.False(field.Length > 0 && "=+-@".Contains(field[0], StringComparison.Ordinal), $"field '{field}' could run as a formula");
+                Assert.False(field.Length > 0 && "=+-@\t\r".Contains(field[0], StringComparison.Ordinal), $"field '{field}' could run as a formula");
             }
         }
     }

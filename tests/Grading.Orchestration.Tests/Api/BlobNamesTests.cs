@@ -17,5 +17,8 @@ public sealed class BlobNamesTests
     [InlineData("a\\b.csv")]
     [InlineData("a/\n.csv")]
     [InlineData("")]
+    [InlineData("%2e%2e/reports/x.csv")]
+    [InlineData("quiz/%2E%2E%2F%2E%2E%2Fx.csv")]
+    [InlineData("https://evil.example/x.csv")]
     public void IsSafe_EscapingOrMalformedName_IsFalse(string name) => Assert.False(BlobNames.IsSafe(name));
 }
