@@ -90,11 +90,13 @@ public sealed class GenAiTextGenerator : ITextGenerator, IDisposable
 
         using var generator = new Generator(_model.Model, parameters);
         generator.AppendTokenSequences(sequences);
+        var probabilities = options.TokenProbabilities ? new TokenProbabilityRecorder(prompts.Count) : null;
         var first = true;
         while (!generator.IsDone())
         {
             cancellationToken.ThrowIfCancellationRequested();
             generator.GenerateNextToken();
+            probabilities?.Record(generator, _model.LogitsOutputName, _model.AttentionMaskInputName);
             if (first)
             {
                 FirstTokenObserved?.Invoke(started.Elapsed);
@@ -110,10 +112,31 @@ public sealed class GenAiTextGenerator : ITextGenerator, IDisposable
             var end = IndexOfEndToken(generated);
             var tokens = (end >= 0 ? generated[..end] : generated).ToArray();
             // GenAI does not append the end token itself: a row that ends before its budget stopped at one.
-            results[i] = new GeneratedText(_model.Tokenizer.Decode(tokens), tokens, end >= 0 || generated.Length < options.MaxNewTokens);
+            var text = _model.Tokenizer.Decode(tokens);
+            results[i] = new GeneratedText(text, tokens, end >= 0 || generated.Length < options.MaxNewTokens)
+            {
+                TokenProbabilities = probabilities?.For(i, tokens.Length),
+                TokenTextEnds = probabilities is null ? null : TextEnds(tokens, text.Length),
+            };
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// Where each token's text ends in the decoded reply: the length of the decoded prefix. Decoding prefixes (not single
+    /// tokens) keeps what a tokenizer does across token boundaries (SentencePiece's leading spaces, multi-byte characters).
+    /// </summary>
+    private int[] TextEnds(int[] tokens, int textLength)
+    {
+        var ends = new int[tokens.Length];
+        var previous = 0;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            previous = ends[i] = Math.Clamp(_model.Tokenizer.Decode(tokens.AsSpan(0, i + 1).ToArray()).Length, previous, textLength);
+        }
+
+        return ends;
     }
 
     private int IndexOfEndToken(ReadOnlySpan<int> tokens)

@@ -82,4 +82,22 @@ public sealed class GenAiGraderTests
 
         Assert.Equal(1, result.Score);
     }
+
+    [Fact]
+    public async Task GradeAsync_ScoreTokenProbability_IsTheConfidenceAndTheRetryCountsLess()
+    {
+        // The score digit is at index 7 of "Score: N"; its probability is 0.9 for answer 0, 0.5 for answer 1.
+        var generator = new ScriptedGenerator(
+            (prompt, options) => prompt.Contains("Answer number 2", StringComparison.Ordinal) && !options.DoSample ? "no contract" : "Score: 3\nFeedback: ok",
+            (text, index) => index == 7 ? 0.5 : 0.9);
+        var sure = new ScriptedGenerator((_, _) => "Score: 3\nFeedback: ok", (_, index) => index == 7 ? 0.9 : 0.2);
+
+        var results = await new GenAiGrader(generator, Settings).GradeAsync(GraderRequests.Several(3));
+        var sureResult = (await new GenAiGrader(sure, Settings).GradeAsync([GraderRequests.For("x")]))[0];
+
+        Assert.All(generator.Calls, c => Assert.True(c.Options.TokenProbabilities));
+        Assert.Equal(0.5, results[0].Confidence, 9);
+        Assert.Equal(0.5 * DecoderConfidence.RetriedReplyFactor, results[2].Confidence, 9);
+        Assert.Equal(0.9, sureResult.Confidence, 9);
+    }
 }

@@ -22,6 +22,47 @@ public sealed class GenAiTextGeneratorTests(TinyModelFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task GenerateAsync_TokenProbabilities_EqualTheSoftmaxOfAFullRecomputeAtEachChosenToken()
+    {
+        var generated = (await fixture.Generator.GenerateAsync([Prompt], SearchOptions.Greedy(24) with { TokenProbabilities = true }))[0];
+
+        var shape = new TinyDecoderShape();
+        using var reference = new FullRecomputeReference(Path.Combine(fixture.Folder, TinyDecoderBuilder.FileName), shape.Layers, shape.KvHeads, shape.HeadSize);
+        var expected = reference.GreedyWithProbabilities(PromptTokens(Prompt), 24, ByteLevelTokenizerFiles.EndTokenId);
+
+        Assert.NotNull(generated.TokenProbabilities);
+        Assert.Equal(expected.Select(e => e.Token), generated.Tokens);
+        Assert.Equal(expected.Select(e => Math.Round(e.Probability, 4)), generated.TokenProbabilities.Select(p => Math.Round(p, 4)));
+        Assert.All(generated.TokenProbabilities, p => Assert.InRange(p, double.Epsilon, 1));
+        Assert.True(generated.TokenProbabilities.Distinct().Count() > 1, "every token got the same probability");
+        // The last token ends where the decoded reply ends.
+        Assert.Equal(generated.Text.Length, generated.TokenTextEnds![^1]);
+    }
+
+    [Fact]
+    public async Task GenerateAsync_PaddedBatchOfTwo_TokenProbabilitiesEqualTwoSingleRuns()
+    {
+        string[] prompts = ["Short answer.", "A much longer answer that forces the first prompt to be padded on the left."];
+        var options = SearchOptions.Greedy(16) with { TokenProbabilities = true };
+
+        var batched = await fixture.Generator.GenerateAsync(prompts, options);
+        var first = (await fixture.Generator.GenerateAsync([prompts[0]], options))[0];
+        var second = (await fixture.Generator.GenerateAsync([prompts[1]], options))[0];
+
+        Assert.Equal(first.TokenProbabilities!.Select(p => Math.Round(p, 4)), batched[0].TokenProbabilities!.Select(p => Math.Round(p, 4)));
+        Assert.Equal(second.TokenProbabilities!.Select(p => Math.Round(p, 4)), batched[1].TokenProbabilities!.Select(p => Math.Round(p, 4)));
+    }
+
+    [Fact]
+    public async Task GenerateAsync_WithoutTokenProbabilities_RecordsNone()
+    {
+        var generated = (await fixture.Generator.GenerateAsync([Prompt], SearchOptions.Greedy(4)))[0];
+
+        Assert.Null(generated.TokenProbabilities);
+        Assert.Null(generated.TokenTextEnds);
+    }
+
+    [Fact]
     public async Task GenerateAsync_EndTokenReached_StopsAndDropsTheEndToken()
     {
         // Random weights rarely pick the real end token, so make a token the greedy path reaches at step k the end token.
