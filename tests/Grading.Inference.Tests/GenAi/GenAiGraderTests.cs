@@ -100,4 +100,23 @@ public sealed class GenAiGraderTests
         Assert.Equal(0.5 * DecoderConfidence.RetriedReplyFactor, results[2].Confidence, 9);
         Assert.Equal(0.9, sureResult.Confidence, 9);
     }
+
+    [Fact]
+    public async Task GradeAsync_MixedLengths_BatchesSimilarLengthsAndKeepsTheOrder()
+    {
+        var generator = new ScriptedGenerator((prompt, _) => $"Score: {(prompt.Contains("long long", StringComparison.Ordinal) ? 1 : 3)}\nFeedback: ok");
+        var requests = new[]
+        {
+            GraderRequests.For("short", "s0"),
+            GraderRequests.For(string.Join(' ', Enumerable.Repeat("long", 200)), "s1"),
+            GraderRequests.For("brief", "s2"),
+            GraderRequests.For(string.Join(' ', Enumerable.Repeat("long", 150)), "s3"),
+        };
+
+        var results = await new GenAiGrader(generator, Settings).GradeAsync(requests);
+
+        Assert.Equal([3.0, 1, 3, 1], results.Select(r => r.Score));
+        Assert.All(generator.Calls[0].Prompts, p => Assert.DoesNotContain("long long", p, StringComparison.Ordinal));
+        Assert.All(generator.Calls[1].Prompts, p => Assert.Contains("long long", p, StringComparison.Ordinal));
+    }
 }
