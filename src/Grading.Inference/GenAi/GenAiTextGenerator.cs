@@ -116,27 +116,11 @@ public sealed class GenAiTextGenerator : ITextGenerator, IDisposable
             results[i] = new GeneratedText(text, tokens, end >= 0 || generated.Length < options.MaxNewTokens)
             {
                 TokenProbabilities = probabilities?.For(i, tokens.Length),
-                TokenTextEnds = probabilities is null ? null : TextEnds(tokens, text.Length),
+                TokenTextEnds = probabilities is null ? null : TokenTextEnds.Of(_model.Tokenizer, tokens, text.Length),
             };
         }
 
         return results;
-    }
-
-    /// <summary>
-    /// Where each token's text ends in the decoded reply: the length of the decoded prefix. Decoding prefixes (not single
-    /// tokens) keeps what a tokenizer does across token boundaries (SentencePiece's leading spaces, multi-byte characters).
-    /// </summary>
-    private int[] TextEnds(int[] tokens, int textLength)
-    {
-        var ends = new int[tokens.Length];
-        var previous = 0;
-        for (var i = 0; i < tokens.Length; i++)
-        {
-            previous = ends[i] = Math.Clamp(_model.Tokenizer.Decode(tokens.AsSpan(0, i + 1).ToArray()).Length, previous, textLength);
-        }
-
-        return ends;
     }
 
     private int IndexOfEndToken(ReadOnlySpan<int> tokens)

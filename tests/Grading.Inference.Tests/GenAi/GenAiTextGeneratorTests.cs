@@ -53,6 +53,24 @@ public sealed class GenAiTextGeneratorTests(TinyModelFixture fixture) : IClassFi
         Assert.Equal(second.TokenProbabilities!.Select(p => Math.Round(p, 4)), batched[1].TokenProbabilities!.Select(p => Math.Round(p, 4)));
     }
 
+    [Theory]
+    [InlineData("Score: 3\nFeedback: ok")]
+    [InlineData("Bewertung ü — Score: 3.5 传输 🚀\nFeedback: gut")]
+    public void TokenTextEnds_MultiByteText_EachEndIsTheDecodedPrefixLength(string text)
+    {
+        using var sequences = fixture.Model.Tokenizer.Encode(text);
+        var tokens = sequences[0].ToArray();
+
+        var ends = TokenTextEnds.Of(fixture.Model.Tokenizer, tokens, text.Length);
+
+        // A byte-level token inside a multi-byte character ends where the character does, once it is complete.
+        var expected = Enumerable.Range(1, tokens.Length).Select(n => fixture.Model.Tokenizer.Decode(tokens[..n]).TrimEnd('\uFFFD').Length).ToArray();
+        Assert.Equal(text.Length, ends[^1]);
+        Assert.Equal(expected, ends);
+        var digit = text.IndexOf('3', StringComparison.Ordinal);
+        Assert.Equal(digit + 1, ends.First(e => e > digit));
+    }
+
     [Fact]
     public async Task GenerateAsync_WithoutTokenProbabilities_RecordsNone()
     {
