@@ -68,6 +68,11 @@ public static class DecoderConfidence
                 var tokenStart = i == 0 ? 0 : ends[i - 1];
                 if (tokenStart < start + length && ends[i] > start)
                 {
+                    if (double.IsNaN(probabilities[i]))
+                    {
+                        return null;
+                    }
+
                     logSum += Math.Log(Math.Max(probabilities[i], double.Epsilon));
                     tokens++;
                 }

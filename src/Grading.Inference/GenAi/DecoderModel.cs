@@ -36,6 +36,9 @@ public sealed class DecoderModel : IDisposable
     /// <summary>The decoder's logits output (genai_config.json model.decoder.outputs.logits), read for token probabilities.</summary>
     public string LogitsOutputName { get; }
 
+    /// <summary>model.vocab_size of genai_config.json; null when it does not say.</summary>
+    public int? VocabularySize { get; private init; }
+
     /// <summary>The decoder's attention mask input (model.decoder.inputs.attention_mask): where each row's prompt ends.</summary>
     public string AttentionMaskInputName { get; }
 
@@ -58,7 +61,10 @@ public sealed class DecoderModel : IDisposable
             var tokenizer = new Tokenizer(model);
             var genAiConfig = File.ReadAllText(Path.Combine(folder.Path, "genai_config.json"));
             var endTokens = EndTokens.Read(genAiConfig, configOverlay);
-            return new DecoderModel(folder, model, tokenizer, started.Elapsed, endTokens, ReadContextLength(configOverlay) ?? ReadContextLength(genAiConfig) ?? int.MaxValue, ReadIoName(genAiConfig, "outputs", "logits") ?? "logits", ReadIoName(genAiConfig, "inputs", "attention_mask") ?? "attention_mask");
+            return new DecoderModel(folder, model, tokenizer, started.Elapsed, endTokens, ReadContextLength(configOverlay) ?? ReadContextLength(genAiConfig) ?? int.MaxValue, ReadIoName(genAiConfig, "outputs", "logits") ?? "logits", ReadIoName(genAiConfig, "inputs", "attention_mask") ?? "attention_mask")
+            {
+                VocabularySize = ReadVocabularySize(genAiConfig),
+            };
         }
         catch (OnnxRuntimeGenAIException e)
         {
@@ -80,6 +86,12 @@ public sealed class DecoderModel : IDisposable
 
         using var document = System.Text.Json.JsonDocument.Parse(configJson);
         return document.RootElement.TryGetProperty("model", out var model) && model.TryGetProperty("context_length", out var length) ? length.GetInt32() : null;
+    }
+
+    private static int? ReadVocabularySize(string configJson)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(configJson);
+        return document.RootElement.TryGetProperty("model", out var model) && model.TryGetProperty("vocab_size", out var size) && size.TryGetInt32(out var value) ? value : null;
     }
 
     /// <summary>The graph name genai_config.json gives a decoder input or output (model.decoder.inputs|outputs.KEY).</summary>

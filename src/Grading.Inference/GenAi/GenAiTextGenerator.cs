@@ -90,7 +90,9 @@ public sealed class GenAiTextGenerator : ITextGenerator, IDisposable
 
         using var generator = new Generator(_model.Model, parameters);
         generator.AppendTokenSequences(sequences);
-        var probabilities = options.TokenProbabilities ? new TokenProbabilityRecorder(prompts.Count) : null;
+        var probabilities = options.TokenProbabilities
+            ? new TokenProbabilityRecorder(prompts.Count, _model.VocabularySize is { } vocabulary && (long)prompts.Count * paddedPromptLength * vocabulary <= TokenProbabilityRecorder.MaxPromptStepLogits)
+            : null;
         var first = true;
         while (!generator.IsDone())
         {

@@ -6,7 +6,8 @@ public sealed record GeneratedText(string Text, IReadOnlyList<int> Tokens, bool 
 {
     /// <summary>
     /// With <see cref="SearchOptions.TokenProbabilities"/>: per token, the probability the model gave it (softmax of the
-    /// logits it was chosen from); null when not recorded.
+    /// logits it was chosen from); null when not recorded, NaN for a token whose step was not read (the prompt step of a
+    /// large batch, see <see cref="TokenProbabilityRecorder"/>).
     /// </summary>
     public IReadOnlyList<double>? TokenProbabilities { get; init; }
 

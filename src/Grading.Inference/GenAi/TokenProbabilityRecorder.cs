@@ -8,12 +8,34 @@ namespace Grading.Inference.GenAi;
 /// from, so the probability is the softmax of that row's last-position logits at the chosen token. It is read before
 /// temperature, so the greedy and the sampled retry are judged by the same distribution.
 /// </summary>
-internal sealed class TokenProbabilityRecorder(int rows)
+/// <param name="readPromptStep">
+/// Whether to read the prompt step's logits. They cover every prompt position (rows x prompt x vocabulary: about 800 MB
+/// for 8 answers of 800 tokens with Llama-2's 32k vocabulary), and reading them copies them off the GPU, which would
+/// cost more than the first token's probability is worth: a contract reply opens with its key ("Score", "{"), never the
+/// number. Where not read the first token's probability is NaN.
+/// </param>
+internal sealed class TokenProbabilityRecorder(int rows, bool readPromptStep)
 {
+    /// <summary>The largest prompt step (rows x prompt tokens x vocabulary) whose logits are read: 16 MB of floats.</summary>
+    public const long MaxPromptStepLogits = 1 << 22;
+
     private readonly List<double>[] _probabilities = Enumerable.Range(0, rows).Select(_ => new List<double>()).ToArray();
+    private bool _promptStep = true;
 
     public void Record(Generator generator, string logitsOutputName, string attentionMaskInputName)
     {
+        var promptStep = _promptStep;
+        _promptStep = false;
+        if (promptStep && !readPromptStep)
+        {
+            foreach (var row in _probabilities)
+            {
+                row.Add(double.NaN);
+            }
+
+            return;
+        }
+
         using var logits = generator.GetOutput(logitsOutputName);
         var shape = logits.Shape();
         var data = logits.GetData<float>();

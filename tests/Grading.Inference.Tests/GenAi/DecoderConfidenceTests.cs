@@ -70,6 +70,24 @@ public sealed class DecoderConfidenceTests
     }
 
     [Fact]
+    public void Certainty_UnreadTokenInTheNumber_IsNull()
+    {
+        var reply = Reply("Score: 3\nFeedback: ok", (7, double.NaN));
+        var parsed = ModelOutputParser.Parse(reply.Text, Question, OutputFormat.Lines);
+
+        Assert.Null(DecoderConfidence.Certainty(parsed.ScoreSpans, reply));
+    }
+
+    [Fact]
+    public void Certainty_UnreadTokenOutsideTheNumber_DoesNotMatter()
+    {
+        var reply = Reply("Score: 3\nFeedback: ok", (0, double.NaN), (7, 0.6));
+        var parsed = ModelOutputParser.Parse(reply.Text, Question, OutputFormat.Lines);
+
+        Assert.Equal(0.6, DecoderConfidence.Certainty(parsed.ScoreSpans, reply)!.Value, 9);
+    }
+
+    [Fact]
     public void For_NoProbabilities_IsTheUnmeasuredCertainty()
     {
         var parsed = ModelOutputParser.Parse("Score: 3\nFeedback: ok", Question, OutputFormat.Lines);
