@@ -10,8 +10,12 @@ using Spectre.Console.Cli;
 namespace Grading.Cli.Commands;
 
 /// <summary>
-/// <c>grading bench genai --model DIR</c>: model load time, time to first token, and tokens/s generating the same
-/// answers one at a time and as one padded batch. The last line is one JSON object for scripts.
+/// <c>grading bench genai --model DIR</c>: model load time, time to first token, and generated tokens/s for the same
+/// grading prompts generated one at a time and as one padded batch, through the generator and search options the genai
+/// grader uses (its chat template and output format, its reply budget, token probabilities for its confidence).
+/// Tokens are generated tokens only (prompt tokens are not counted); throughput is per wall second with the prompt step
+/// (prefill) included, and prefill time and decode-only tokens/s are reported beside it. The last line is one JSON
+/// object for scripts.
 /// </summary>
 public sealed class BenchGenAiCommand : AsyncCommand<BenchGenAiCommand.Settings>
 {
@@ -26,8 +30,8 @@ public sealed class BenchGenAiCommand : AsyncCommand<BenchGenAiCommand.Settings>
         public int Batch { get; init; } = 8;
 
         [CommandOption("--new-tokens <N>")]
-        [Description("New tokens per answer. Default: 256, the decoder grader's default reply budget.")]
-        public int NewTokens { get; init; } = 256;
+        [Description("New tokens per answer. Default: the grader's reply budget for this model (grading-model.json max_new_tokens, else 256).")]
+        public int? NewTokens { get; init; }
 
         [CommandOption("-t|--template <NAME>")]
         public string? Template { get; init; }
@@ -59,8 +63,10 @@ public sealed class BenchGenAiCommand : AsyncCommand<BenchGenAiCommand.Settings>
         using var generator = new GenAiTextGenerator(model);
         var graderSettings = DecoderGraderSettingsFactory.Create(model.Folder, new DecoderModelOptions { Template = settings.Template });
         var prompts = BenchPrompts(settings.Batch, graderSettings.Template, graderSettings.Format);
-        // Every row generates exactly NewTokens: an early end token would leave a batch row idle and skew the comparison.
-        var options = SearchOptions.Greedy(settings.NewTokens) with { MinNewTokens = settings.NewTokens };
+        var newTokens = settings.NewTokens ?? graderSettings.MaxNewTokens;
+        // The grader's search (greedy, token probabilities on); every row generates exactly newTokens, since an early end
+        // token would leave a batch row idle and make the two modes do different work.
+        var options = GenAiGrader.Options(SearchOptions.Greedy(newTokens)) with { MinNewTokens = newTokens };
 
         await generator.GenerateAsync([prompts[0]], options, cancellationToken); // warm-up: first-run allocations are not throughput
 
@@ -74,7 +80,7 @@ public sealed class BenchGenAiCommand : AsyncCommand<BenchGenAiCommand.Settings>
         {
             TimeSpan? first = null;
             generator.FirstTokenObserved = elapsed => first ??= elapsed;
-            await generator.GenerateAsync([prompts[0]], SearchOptions.Greedy(1), cancellationToken);
+            await generator.GenerateAsync([prompts[0]], GenAiGrader.Options(SearchOptions.Greedy(1)), cancellationToken);
             generator.FirstTokenObserved = null;
             firstToken = firstToken is null || first < firstToken ? first : firstToken;
 
@@ -94,9 +100,9 @@ public sealed class BenchGenAiCommand : AsyncCommand<BenchGenAiCommand.Settings>
         using var promptTokens = model.Tokenizer.Encode(prompts[0]);
         Console.WriteLine($"fastest of {settings.Repeat} runs each");
         Console.WriteLine($"model {model.Folder.Path}: loaded in {model.LoadTime.TotalMilliseconds:0} ms; prompt {promptTokens[0].Length} tokens; {Environment.ProcessorCount} cores");
-        Console.WriteLine($"time to first token: {firstToken?.TotalMilliseconds:0.0} ms");
-        Console.WriteLine($"sequential: {sequential.Tokens} tokens in {sequential.Total.TotalSeconds:0.00} s = {sequential.TokensPerSecond:0.0} tokens/s; decode phase {sequential.DecodeTokensPerSecond:0.0} tokens/s");
-        Console.WriteLine($"batched ({settings.Batch}): {batched.Tokens} tokens in {batched.Total.TotalSeconds:0.00} s = {batched.TokensPerSecond:0.0} tokens/s ({batched.TokensPerSecond / sequential.TokensPerSecond:0.00}x); decode phase {batched.DecodeTokensPerSecond:0.0} tokens/s ({batched.DecodeTokensPerSecond / sequential.DecodeTokensPerSecond:0.00}x)");
+        Console.WriteLine($"time to first token: {firstToken?.TotalMilliseconds:0.0} ms; {newTokens} generated tokens per answer; tokens/s below count generated tokens per wall second, prefill included");
+        Console.WriteLine($"sequential: {sequential.Tokens} tokens in {sequential.Total.TotalSeconds:0.000} s (prefill {sequential.Prefill.TotalSeconds:0.000} s) = {sequential.TokensPerSecond:0.0} tokens/s; decode alone {sequential.DecodeTokensPerSecond:0.0} tokens/s");
+        Console.WriteLine($"batched ({settings.Batch}): {batched.Tokens} tokens in {batched.Total.TotalSeconds:0.000} s (prefill {batched.Prefill.TotalSeconds:0.000} s) = {batched.TokensPerSecond:0.0} tokens/s ({batched.TokensPerSecond / sequential.TokensPerSecond:0.00}x); decode alone {batched.DecodeTokensPerSecond:0.0} tokens/s ({batched.DecodeTokensPerSecond / sequential.DecodeTokensPerSecond:0.00}x)");
         Console.WriteLine(JsonSerializer.Serialize(new
         {
             bench = "genai",
@@ -104,8 +110,13 @@ public sealed class BenchGenAiCommand : AsyncCommand<BenchGenAiCommand.Settings>
             loadMs = Math.Round(model.LoadTime.TotalMilliseconds, 1),
             timeToFirstTokenMs = Math.Round(firstToken?.TotalMilliseconds ?? double.NaN, 1),
             promptTokens = promptTokens[0].Length,
-            newTokensPerAnswer = settings.NewTokens,
+            newTokensPerAnswer = newTokens,
             batchSize = settings.Batch,
+            tokens = "generated",
+            sequentialMs = Math.Round(sequential.Total.TotalMilliseconds, 1),
+            sequentialPrefillMs = Math.Round(sequential.Prefill.TotalMilliseconds, 1),
+            batchedMs = Math.Round(batched.Total.TotalMilliseconds, 1),
+            batchedPrefillMs = Math.Round(batched.Prefill.TotalMilliseconds, 1),
             sequentialTokensPerSecond = Math.Round(sequential.TokensPerSecond, 1),
             batchedTokensPerSecond = Math.Round(batched.TokensPerSecond, 1),
             batchedSpeedup = Math.Round(batched.TokensPerSecond / sequential.TokensPerSecond, 2),
@@ -114,6 +125,7 @@ public sealed class BenchGenAiCommand : AsyncCommand<BenchGenAiCommand.Settings>
             batchedDecodeSpeedup = Math.Round(batched.DecodeTokensPerSecond / sequential.DecodeTokensPerSecond, 2),
             repeats = settings.Repeat,
             processorCount = Environment.ProcessorCount,
+            loadAverage = LoadAverage(),
         }));
         return 0;
     }
@@ -134,6 +146,20 @@ public sealed class BenchGenAiCommand : AsyncCommand<BenchGenAiCommand.Settings>
         var timing = new RunTiming();
         timing.Add(results.Sum(r => r.Tokens.Count), results.Count, stopwatch.Elapsed, first ?? TimeSpan.Zero);
         return timing;
+    }
+
+    /// <summary>The 1-minute load average where the OS reports one (figures on a shared machine need it beside them).</summary>
+    private static double? LoadAverage()
+    {
+        try
+        {
+            var first = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+            return double.Parse(first, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return null;
+        }
     }
 
     private static List<string> BenchPrompts(int count, ChatTemplate template, OutputFormat format)

@@ -38,7 +38,35 @@ public static partial class ModelOutputParser
         return string.IsNullOrWhiteSpace(raw.Feedback) ? null : raw.Feedback;
     }
 
-    private sealed record RawReply(double? Score, double? OutOf, string Feedback, IReadOnlyList<CriterionScore> Criteria, IReadOnlyList<string> Notes, string? FailureReason);
+    private sealed record RawReply(double? Score, double? OutOf, string Feedback, IReadOnlyList<CriterionScore> Criteria, IReadOnlyList<string> Notes, string? FailureReason)
+    {
+        public Range? ScoreSpan { get; init; }
+
+        public IReadOnlyList<Range> CriterionSpans { get; init; } = [];
+    }
+
+    /// <summary>The reply's lines as ranges, split where <see cref="string.ReplaceLineEndings()"/> would split them.</summary>
+    private static IEnumerable<Range> LineRanges(string text)
+    {
+        var start = 0;
+        while (true)
+        {
+            var end = text.AsSpan(start).IndexOfAny(LineBreaks);
+            if (end < 0)
+            {
+                yield return start..text.Length;
+                yield break;
+            }
+
+            end += start;
+            yield return start..end;
+            start = end + (text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? 2 : 1);
+        }
+    }
+
+    private static readonly System.Buffers.SearchValues<char> LineBreaks = System.Buffers.SearchValues.Create("\r\n\f\u0085\u2028\u2029");
+
+    private static Range Within(Range line, Group group) => (line.Start.Value + group.Index)..(line.Start.Value + group.Index + group.Length);
 
     private static RawReply ReadLines(string reply)
     {
@@ -46,9 +74,12 @@ public static partial class ModelOutputParser
         double? outOf = null;
         var notes = new List<string>();
         var criteria = new List<CriterionScore>();
+        Range? scoreSpan = null;
+        var criterionSpans = new List<Range>();
         StringBuilder? feedback = null;
-        foreach (var line in reply.ReplaceLineEndings("\n").Split('\n'))
+        foreach (var lineRange in LineRanges(reply))
         {
+            var line = reply[lineRange];
             if (ScoreLine().Match(line) is { Success: true } scoreMatch)
             {
                 feedback = null;
@@ -56,6 +87,7 @@ public static partial class ModelOutputParser
                 if (score is null)
                 {
                     score = value;
+                    scoreSpan = Within(lineRange, scoreMatch.Groups["value"]);
                     outOf = scoreMatch.Groups["max"].Success ? double.Parse(scoreMatch.Groups["max"].Value, CultureInfo.InvariantCulture) : null;
                 }
                 else if (Math.Abs(score.Value - value) > Tolerance)
@@ -66,6 +98,7 @@ public static partial class ModelOutputParser
             else if (CriterionLine().Match(line) is { Success: true } criterionMatch)
             {
                 feedback = null;
+                criterionSpans.Add(Within(lineRange, criterionMatch.Groups["value"]));
                 criteria.Add(new CriterionScore(
                     criterionMatch.Groups["id"].Value.Trim(),
                     double.Parse(criterionMatch.Groups["value"].Value, CultureInfo.InvariantCulture),
@@ -88,7 +121,7 @@ public static partial class ModelOutputParser
             return new RawReply(null, null, feedback?.ToString() ?? "", [], notes, $"no '{OutputContract.ScoreKey}:' line in the model's reply: {Preview(reply)}");
         }
 
-        return new RawReply(score, outOf, feedback?.ToString().Trim() ?? "", criteria, notes, null);
+        return new RawReply(score, outOf, feedback?.ToString().Trim() ?? "", criteria, notes, null) { ScoreSpan = scoreSpan, CriterionSpans = criterionSpans };
     }
 
     private static RawReply ReadJson(string reply)
@@ -123,7 +156,7 @@ public static partial class ModelOutputParser
 
             return score is null && criteria.Count == 0
                 ? new RawReply(null, null, feedback, [], [], $"the model's JSON has no numeric \"score\": {Preview(reply)}")
-                : new RawReply(score, null, feedback.Trim(), criteria, [], null);
+                : new RawReply(score, null, feedback.Trim(), criteria, [], null) { ScoreSpan = JsonScoreSpans(reply, start, out var criterionSpans), CriterionSpans = criterionSpans };
         }
         catch (JsonException e)
         {
@@ -131,8 +164,51 @@ public static partial class ModelOutputParser
         }
     }
 
+    /// <summary>
+    /// Character ranges of the top-level "score" number and of the criteria's "score" numbers (depth 3: the objects of
+    /// the "criteria" array) in a JSON reply that starts at <paramref name="start"/> and has already parsed.
+    /// </summary>
+    private static Range? JsonScoreSpans(string reply, int start, out List<Range> criterionSpans)
+    {
+        criterionSpans = [];
+        Range? total = null;
+        var bytes = Encoding.UTF8.GetBytes(reply[start..]);
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        // Stop at the end of the first object, as JsonDocument.ParseValue does: text may follow it.
+        while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == 0))
+        {
+            if (reader.TokenType != JsonTokenType.PropertyName || reader.CurrentDepth is not (1 or 3) || !reader.ValueTextEquals("score"))
+            {
+                continue;
+            }
+
+            var depth = reader.CurrentDepth;
+            if (!reader.Read())
+            {
+                break;
+            }
+
+            if (reader.TokenType == JsonTokenType.Number)
+            {
+                var from = start + Encoding.UTF8.GetCharCount(bytes, 0, (int)reader.TokenStartIndex);
+                var span = from..(from + Encoding.UTF8.GetCharCount(reader.ValueSpan));
+                if (depth == 1)
+                {
+                    total ??= span;
+                }
+                else
+                {
+                    criterionSpans.Add(span);
+                }
+            }
+        }
+
+        return total;
+    }
+
     private static ParsedModelOutput Validate(RawReply raw, Question question)
     {
+        var adjusted = false;
         var reasons = new List<string>(raw.Notes);
         var max = question.MaxScore;
         var score = raw.Score;
@@ -144,10 +220,12 @@ public static partial class ModelOutputParser
             }
 
             score = stated * max / outOf;
+            adjusted = true;
             reasons.Add($"model scored {Format(stated)} out of {Format(outOf)}, not out of {Format(max)}; rescaled to {Format(score.Value)}");
         }
 
-        var criteria = ValidateCriteria(raw.Criteria, question, reasons, out var complete);
+        var criteria = ValidateCriteria(raw.Criteria, question, reasons, out var complete, out var criterionClamped);
+        adjusted |= criterionClamped;
         if (complete && criteria.Count > 0)
         {
             var sum = criteria.Sum(c => c.Score);
@@ -158,6 +236,7 @@ public static partial class ModelOutputParser
             else if (Math.Abs(sum - score.Value) > 1e-3)
             {
                 reasons.Add($"model's total {Format(score.Value)} differs from the sum of its criterion scores {Format(sum)}; the sum was used");
+                adjusted = true;
             }
 
             score = sum;
@@ -176,6 +255,7 @@ public static partial class ModelOutputParser
         {
             reasons.Add($"model score {Format(score.Value)} was outside [0, {Format(max)}] and was clamped");
             score = Math.Clamp(score.Value, 0, max);
+            adjusted = true;
         }
 
         if (string.IsNullOrWhiteSpace(raw.Feedback))
@@ -183,11 +263,13 @@ public static partial class ModelOutputParser
             reasons.Add("model wrote no feedback");
         }
 
-        return new ParsedModelOutput(score, raw.Feedback, criteria, reasons, null);
+        var spans = complete && criteria.Count > 0 ? raw.CriterionSpans : raw.ScoreSpan is { } total ? [total] : [];
+        return new ParsedModelOutput(score, raw.Feedback, criteria, reasons, null) { ScoreSpans = spans, ScoreAdjusted = adjusted };
     }
 
-    private static List<CriterionScore> ValidateCriteria(IReadOnlyList<CriterionScore> given, Question question, List<string> reasons, out bool complete)
+    private static List<CriterionScore> ValidateCriteria(IReadOnlyList<CriterionScore> given, Question question, List<string> reasons, out bool complete, out bool clamped)
     {
+        clamped = false;
         var rubric = question.CriteriaOrEmpty;
         var result = new List<CriterionScore>();
         complete = false;
@@ -221,6 +303,7 @@ public static partial class ModelOutputParser
             {
                 reasons.Add($"model gave criterion {criterion.Id} {Format(points)} points, outside [0, {Format(criterion.Points)}]; clamped");
                 points = double.IsFinite(points) ? Math.Clamp(points, 0, criterion.Points) : 0;
+                clamped = true;
             }
 
             result.Add(new CriterionScore(criterion.Id, points, match.Reason));

@@ -13,5 +13,14 @@ public sealed record ParsedModelOutput(
 {
     public bool Succeeded => Score is not null;
 
+    /// <summary>
+    /// Where in the reply (character ranges) the number or numbers the score was read from stand: the total, or each
+    /// criterion's points when their sum is the score. A decoder grader weighs the model's certainty at these tokens.
+    /// </summary>
+    public IReadOnlyList<Range> ScoreSpans { get; init; } = [];
+
+    /// <summary>The score is not the number the model wrote: clamped into range, rescaled, or replaced by a criteria sum.</summary>
+    public bool ScoreAdjusted { get; init; }
+
     public static ParsedModelOutput Failed(string reason) => new(null, "", [], [], reason);
 }

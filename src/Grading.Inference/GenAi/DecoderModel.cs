@@ -8,8 +8,10 @@ namespace Grading.Inference.GenAi;
 /// </summary>
 public sealed class DecoderModel : IDisposable
 {
-    private DecoderModel(ModelFolder folder, Model model, Tokenizer tokenizer, TimeSpan loadTime, IReadOnlyList<int> endTokenIds, int contextLength)
+    private DecoderModel(ModelFolder folder, Model model, Tokenizer tokenizer, TimeSpan loadTime, IReadOnlyList<int> endTokenIds, int contextLength, string logitsOutputName, string attentionMaskInputName)
     {
+        AttentionMaskInputName = attentionMaskInputName;
+        LogitsOutputName = logitsOutputName;
         ContextLength = contextLength;
         Folder = folder;
         Model = model;
@@ -31,6 +33,15 @@ public sealed class DecoderModel : IDisposable
     /// <summary>Prompt plus reply tokens the model takes (genai_config.json model.context_length).</summary>
     public int ContextLength { get; }
 
+    /// <summary>The decoder's logits output (genai_config.json model.decoder.outputs.logits), read for token probabilities.</summary>
+    public string LogitsOutputName { get; }
+
+    /// <summary>model.vocab_size of genai_config.json; null when it does not say.</summary>
+    public int? VocabularySize { get; private init; }
+
+    /// <summary>The decoder's attention mask input (model.decoder.inputs.attention_mask): where each row's prompt ends.</summary>
+    public string AttentionMaskInputName { get; }
+
     /// <param name="configOverlay">Optional JSON merged over genai_config.json (for example a different eos_token_id or provider).</param>
     public static DecoderModel Load(string path, string? configOverlay = null)
     {
@@ -50,7 +61,10 @@ public sealed class DecoderModel : IDisposable
             var tokenizer = new Tokenizer(model);
             var genAiConfig = File.ReadAllText(Path.Combine(folder.Path, "genai_config.json"));
             var endTokens = EndTokens.Read(genAiConfig, configOverlay);
-            return new DecoderModel(folder, model, tokenizer, started.Elapsed, endTokens, ReadContextLength(configOverlay) ?? ReadContextLength(genAiConfig) ?? int.MaxValue);
+            return new DecoderModel(folder, model, tokenizer, started.Elapsed, endTokens, ReadContextLength(configOverlay) ?? ReadContextLength(genAiConfig) ?? int.MaxValue, ReadIoName(genAiConfig, "outputs", "logits") ?? "logits", ReadIoName(genAiConfig, "inputs", "attention_mask") ?? "attention_mask")
+            {
+                VocabularySize = ReadVocabularySize(genAiConfig),
+            };
         }
         catch (OnnxRuntimeGenAIException e)
         {
@@ -72,6 +86,24 @@ public sealed class DecoderModel : IDisposable
 
         using var document = System.Text.Json.JsonDocument.Parse(configJson);
         return document.RootElement.TryGetProperty("model", out var model) && model.TryGetProperty("context_length", out var length) ? length.GetInt32() : null;
+    }
+
+    private static int? ReadVocabularySize(string configJson)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(configJson);
+        return document.RootElement.TryGetProperty("model", out var model) && model.TryGetProperty("vocab_size", out var size) && size.TryGetInt32(out var value) ? value : null;
+    }
+
+    /// <summary>The graph name genai_config.json gives a decoder input or output (model.decoder.inputs|outputs.KEY).</summary>
+    private static string? ReadIoName(string configJson, string direction, string key)
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(configJson);
+        return document.RootElement.TryGetProperty("model", out var model)
+            && model.TryGetProperty("decoder", out var decoder)
+            && decoder.TryGetProperty(direction, out var names)
+            && names.TryGetProperty(key, out var name)
+            ? name.GetString()
+            : null;
     }
 
     public void Dispose()

@@ -8,15 +8,11 @@ namespace Grading.Inference.GenAi;
 /// Score and feedback from the int4 decoder. Each chunk is prompted through the model's chat template and generated
 /// in padded batches; replies are parsed by <see cref="ModelOutputParser"/>. An unparseable reply is generated once more
 /// with sampling; if that fails too the answer goes to review with the reason and no score (NaN), never a made-up one.
+/// The confidence of a score is the probability the model gave it, lowered by how it was read (<see cref="DecoderConfidence"/>).
 /// </summary>
 public sealed class GenAiGrader(ITextGenerator generator, DecoderGraderSettings settings) : IGrader
 {
     public const string GraderName = "genai";
-
-    /// <summary>The decoder gives no calibrated confidence yet; a parsed reply gets this, one graded from the retry less.</summary>
-    public const double ParsedReplyConfidence = 0.6;
-
-    public const double RetriedReplyConfidence = 0.45;
 
     public string Name => GraderName;
 
@@ -25,7 +21,7 @@ public sealed class GenAiGrader(ITextGenerator generator, DecoderGraderSettings 
     public async Task<IReadOnlyList<GraderResult>> GradeAsync(IReadOnlyList<GradingRequest> requests, CancellationToken cancellationToken = default)
     {
         var prompts = requests.Select(r => GradingPrompt.ForGrading(r.Question, r.Submission.Answer, settings.Template, settings.Format)).ToList();
-        var replies = await BatchedGeneration.GenerateAsync(generator, prompts, settings.BatchSize, SearchOptions.Greedy(settings.MaxNewTokens), cancellationToken);
+        var replies = (await BatchedGeneration.GenerateAsync(generator, prompts, settings.BatchSize, Options(SearchOptions.Greedy(settings.MaxNewTokens)), cancellationToken)).ToArray();
         var parsed = requests.Select((r, i) => replies[i].Problem is { } problem
             ? ParsedModelOutput.Failed(problem)
             : ModelOutputParser.Parse(replies[i].Text, r.Question, settings.Format)).ToArray();
@@ -35,18 +31,23 @@ public sealed class GenAiGrader(ITextGenerator generator, DecoderGraderSettings 
         var firstFailures = failed.ToDictionary(i => i, i => parsed[i].FailureReason!);
         if (failed.Count > 0)
         {
-            var retries = await BatchedGeneration.GenerateAsync(generator, failed.Select(i => prompts[i]).ToList(), settings.BatchSize, SearchOptions.Retry(settings.MaxNewTokens), cancellationToken);
+            var retries = await BatchedGeneration.GenerateAsync(generator, failed.Select(i => prompts[i]).ToList(), settings.BatchSize, Options(SearchOptions.Retry(settings.MaxNewTokens)), cancellationToken);
             for (var j = 0; j < failed.Count; j++)
             {
                 parsed[failed[j]] = ModelOutputParser.Parse(retries[j].Text, requests[failed[j]].Question, settings.Format);
+                replies[failed[j]] = retries[j];
             }
         }
 
-        return parsed.Select((p, i) => ToResult(p, firstFailures.GetValueOrDefault(i), replies[i].Problem)).ToList();
+        return parsed.Select((p, i) => ToResult(p, replies[i], firstFailures.GetValueOrDefault(i))).ToList();
     }
 
-    private static GraderResult ToResult(ParsedModelOutput parsed, string? firstFailure, string? problem)
+    /// <summary>How the grader generates: its search options with token probabilities on, which its confidence needs.</summary>
+    public static SearchOptions Options(SearchOptions search) => search with { TokenProbabilities = true };
+
+    private static GraderResult ToResult(ParsedModelOutput parsed, GeneratedText reply, string? firstFailure)
     {
+        var problem = reply.Problem;
         if (problem is not null)
         {
             return new GraderResult(double.NaN, "", 0, [$"not graded by the model: {problem}"]);
@@ -63,7 +64,7 @@ public sealed class GenAiGrader(ITextGenerator generator, DecoderGraderSettings 
             reasons.Add($"first model reply could not be parsed ({firstFailure}); graded from the retry");
         }
 
-        return new GraderResult(parsed.Score!.Value, WithCriteria(parsed), firstFailure is null ? ParsedReplyConfidence : RetriedReplyConfidence, reasons);
+        return new GraderResult(parsed.Score!.Value, WithCriteria(parsed), DecoderConfidence.For(parsed, reply, retried: firstFailure is not null), reasons);
     }
 
     /// <summary>A grade has one feedback text, so per-criterion scores and reasons are appended to it.</summary>

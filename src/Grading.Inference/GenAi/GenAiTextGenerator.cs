@@ -90,11 +90,15 @@ public sealed class GenAiTextGenerator : ITextGenerator, IDisposable
 
         using var generator = new Generator(_model.Model, parameters);
         generator.AppendTokenSequences(sequences);
+        var probabilities = options.TokenProbabilities
+            ? new TokenProbabilityRecorder(prompts.Count, _model.VocabularySize is { } vocabulary && (long)prompts.Count * paddedPromptLength * vocabulary <= TokenProbabilityRecorder.MaxPromptStepLogits)
+            : null;
         var first = true;
         while (!generator.IsDone())
         {
             cancellationToken.ThrowIfCancellationRequested();
             generator.GenerateNextToken();
+            probabilities?.Record(generator, _model.LogitsOutputName, _model.AttentionMaskInputName);
             if (first)
             {
                 FirstTokenObserved?.Invoke(started.Elapsed);
@@ -110,7 +114,12 @@ public sealed class GenAiTextGenerator : ITextGenerator, IDisposable
             var end = IndexOfEndToken(generated);
             var tokens = (end >= 0 ? generated[..end] : generated).ToArray();
             // GenAI does not append the end token itself: a row that ends before its budget stopped at one.
-            results[i] = new GeneratedText(_model.Tokenizer.Decode(tokens), tokens, end >= 0 || generated.Length < options.MaxNewTokens);
+            var text = _model.Tokenizer.Decode(tokens);
+            results[i] = new GeneratedText(text, tokens, end >= 0 || generated.Length < options.MaxNewTokens)
+            {
+                TokenProbabilities = probabilities?.For(i, tokens.Length),
+                TokenTextEnds = probabilities is null ? null : TokenTextEnds.Of(_model.Tokenizer, tokens, text.Length),
+            };
         }
 
         return results;

@@ -55,8 +55,8 @@ internal static class GenAiConfigFile
                 ["no_repeat_ngram_size"] = 0,
                 ["num_beams"] = 1,
                 ["num_return_sequences"] = 1,
-                // The graph concatenates past and new keys itself (present = past + new), so buffers are not shared.
-                ["past_present_share_buffer"] = false,
+                // GroupQueryAttention writes new keys and values into the cache in place: one buffer, as the builder sets it.
+                ["past_present_share_buffer"] = true,
                 ["repetition_penalty"] = 1.0,
                 ["temperature"] = 1.0,
                 ["top_k"] = 1,

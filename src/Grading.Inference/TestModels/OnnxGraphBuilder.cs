@@ -11,6 +11,7 @@ internal sealed class OnnxGraphBuilder
 {
     public const int FloatType = 1;
     public const int Uint8Type = 2;
+    public const int Int32Type = 6;
     public const int Int64Type = 7;
     public const int BoolType = 9;
 
@@ -39,6 +40,16 @@ internal sealed class OnnxGraphBuilder
         node.Attribute.AddRange(attributes);
         _graph.Node.Add(node);
         return output;
+    }
+
+    /// <summary>Adds a node with several named outputs.</summary>
+    public void Node(string opType, string[] inputs, string[] outputs, string domain, params AttributeProto[] attributes)
+    {
+        var node = new NodeProto { OpType = opType, Domain = domain, Name = $"{opType}_{_graph.Node.Count}" };
+        node.Input.AddRange(inputs);
+        node.Output.AddRange(outputs);
+        node.Attribute.AddRange(attributes);
+        _graph.Node.Add(node);
     }
 
     public string Floats(string name, float[] values, params long[] dims)

@@ -5,9 +5,10 @@ namespace Grading.Inference.TestModels;
 /// <summary>
 /// Builds a tiny decoder-only transformer with the input and output names ORT GenAI's model builder gives a llama model:
 /// input_ids, attention_mask, position_ids, past_key_values.%d.key|value in; logits, present.%d.key|value
-/// (batch x kv_heads x seq x head_size) out; every projection an int4 MatMulNBits. Positions enter as sinusoids of
-/// position_ids rather than rotary embeddings: the graph stays small, and what the tests exercise (the KV cache, the
-/// attention mask under padding, position ids) is the same.
+/// (batch x kv_heads x seq x head_size) out; every projection an int4 MatMulNBits; attention a com.microsoft
+/// GroupQueryAttention fed seqlens_k and total_sequence_length from the attention mask, with past and present sharing one
+/// buffer, as the builder writes it for CPU. Positions enter as sinusoids of position_ids rather than the attention op's
+/// rotary embeddings: the graph stays small, and what the tests exercise (the KV cache, padding, position ids) is the same.
 /// </summary>
 internal static class TinyDecoderBuilder
 {
@@ -39,22 +40,9 @@ internal static class TinyDecoderBuilder
             g.Output($"present.{layer}.value", OnnxGraphBuilder.FloatType, "batch_size", shape.KvHeads, "total_sequence_length", shape.HeadSize);
         }
 
-        // Constants.
-        var axisLast = g.Int64s("const.axis_last", [-1], 1);
-        var axis0 = g.Int64s("const.axis0", [0], 1);
-        var axis1 = g.Int64s("const.axis1", [1], 1);
-        var axes123 = g.Int64s("const.axes123", [1, 2, 3], 3);
-        var axis2 = g.Int64s("const.axis2", [2], 1);
-        var zero = g.Int64s("const.zero", [0]);
-        var one = g.Int64s("const.one", [1]);
         var index1 = g.Int64s("const.index1", [1]);
-        // Grouped-query attention: queries as [batch, kv_heads, group, seq, head_size]; keys and values as
-        // [batch, kv_heads, 1, seq, head_size], broadcast over the group by MatMul.
-        var groupedQueryShape = g.Int64s("const.grouped_query_shape", [0, 0, shape.KvHeads, shape.Heads / shape.KvHeads, shape.HeadSize], 5);
-        var kvHeadsShape = g.Int64s("const.kv_heads_shape", [0, 0, shape.KvHeads, shape.HeadSize], 4);
+        var axis1 = g.Int64s("const.axis1", [1], 1);
         var attentionWidth = shape.Heads * shape.HeadSize;
-        var mergedHeadsShape = g.Int64s("const.merged_heads_shape", [0, 0, attentionWidth], 3);
-        var scale = g.Floats("const.attention_scale", [1f / MathF.Sqrt(shape.HeadSize)]);
 
         // Token embeddings plus sinusoidal position embeddings of position_ids.
         var embedding = new float[shape.VocabSize * h];
@@ -65,42 +53,35 @@ internal static class TinyDecoderBuilder
 
         var tokens = g.Node("Gather", [g.Floats("model.embed_tokens.weight", embedding, shape.VocabSize, h), "input_ids"]);
         var inverseFrequency = Enumerable.Range(0, h / 2).Select(i => 1f / MathF.Pow(10000f, 2f * i / h)).ToArray();
-        var positions = g.Node("Unsqueeze", [g.Node("Cast", ["position_ids"], attributes: [OnnxGraphBuilder.Int("to", OnnxGraphBuilder.FloatType)]), axisLast]);
+        var positions = g.Node("Unsqueeze", [g.Node("Cast", ["position_ids"], attributes: [OnnxGraphBuilder.Int("to", OnnxGraphBuilder.FloatType)]), g.Int64s("const.axis_last", [-1], 1)]);
         var angles = g.Node("Mul", [positions, g.Floats("model.inverse_frequency", inverseFrequency, h / 2)]);
         var positionEmbedding = g.Node("Concat", [g.Node("Sin", [angles]), g.Node("Cos", [angles])], attributes: [OnnxGraphBuilder.Int("axis", -1)]);
         var hidden = g.Node("Add", [tokens, positionEmbedding]);
 
-        var sequenceLength = g.Node("Gather", [g.Node("Shape", ["input_ids"]), index1]);
-        var totalLength = g.Node("Gather", [g.Node("Shape", ["attention_mask"]), index1]);
-        var queryPositions = g.Node("Range", [g.Node("Sub", [totalLength, sequenceLength]), totalLength, one]);
-        var keyPositions = g.Node("Range", [zero, totalLength, one]);
-        // Additive biases, 0 where a key is visible and -1e9 where not, made once per run and shared by all layers:
-        // causal [q, k] (key k is in the past of, or is, query q) plus padding [batch, 1, 1, 1, k]. Arithmetic on floats,
-        // because a broadcast Where over [batch, 1, 1, q, k] was the slowest node of the prompt step.
-        var causal = g.Node("Cast", [g.Node("LessOrEqual", [g.Node("Unsqueeze", [keyPositions, axis0]), g.Node("Unsqueeze", [queryPositions, axis1])])], attributes: [OnnxGraphBuilder.Int("to", OnnxGraphBuilder.FloatType)]);
-        var padding = g.Node("Unsqueeze", [g.Node("Cast", ["attention_mask"], attributes: [OnnxGraphBuilder.Int("to", OnnxGraphBuilder.FloatType)]), axes123]);
-        var oneFloat = g.Floats("const.one_float", [1f]);
-        var causalBias = g.Node("Mul", [g.Node("Sub", [causal, oneFloat]), g.Floats("const.mask_magnitude", [1e9f])]);
-        var paddingBias = g.Node("Mul", [g.Node("Sub", [padding, oneFloat]), g.Floats("const.mask_magnitude_padding", [1e9f])]);
-        var attentionBias = g.Node("Add", [causalBias, paddingBias]);
+        // What the builder feeds GroupQueryAttention, made once from the attention mask: per row the index of its last
+        // real token (seqlens_k, int32 [batch]) and the mask's width (total_sequence_length, int32 scalar).
+        var seqlensK = g.Node("Cast", [g.Node("Sub", [g.Node("ReduceSum", ["attention_mask", axis1], attributes: [OnnxGraphBuilder.Int("keepdims", 0)]), g.Int64s("const.one", [1])])], "attn_mask_reformat.seqlens_k", attributes: [OnnxGraphBuilder.Int("to", OnnxGraphBuilder.Int32Type)]);
+        var totalLength = g.Node("Cast", [g.Node("Gather", [g.Node("Shape", ["attention_mask"]), index1])], "attn_mask_reformat.total_seq_len", attributes: [OnnxGraphBuilder.Int("to", OnnxGraphBuilder.Int32Type)]);
 
         for (var layer = 0; layer < shape.Layers; layer++)
         {
             var prefix = $"model.layers.{layer}";
             var attentionInput = LayerNorm(g, $"{prefix}.input_layernorm", hidden, h);
-            var q = g.Node("Transpose", [g.Node("Reshape", [MatMulNBitsNode.Add(g, $"{prefix}.attn.q_proj", attentionInput, h, attentionWidth, random), groupedQueryShape])], attributes: [OnnxGraphBuilder.Ints("perm", 0, 2, 3, 1, 4)]);
-            var k = Heads(g, MatMulNBitsNode.Add(g, $"{prefix}.attn.k_proj", attentionInput, h, shape.KvHeads * shape.HeadSize, random), kvHeadsShape);
-            var v = Heads(g, MatMulNBitsNode.Add(g, $"{prefix}.attn.v_proj", attentionInput, h, shape.KvHeads * shape.HeadSize, random), kvHeadsShape);
-            var presentKey = g.Node("Concat", [$"past_key_values.{layer}.key", k], $"present.{layer}.key", attributes: [OnnxGraphBuilder.Int("axis", 2)]);
-            var presentValue = g.Node("Concat", [$"past_key_values.{layer}.value", v], $"present.{layer}.value", attributes: [OnnxGraphBuilder.Int("axis", 2)]);
-            var groupedKey = g.Node("Unsqueeze", [presentKey, axis2]);
-            var groupedValue = g.Node("Unsqueeze", [presentValue, axis2]);
-            // The 1/sqrt(head_size) scale goes on the queries, which are much smaller than the scores.
-            var scores = g.Node("MatMul", [g.Node("Mul", [q, scale]), g.Node("Transpose", [groupedKey], attributes: [OnnxGraphBuilder.Ints("perm", 0, 1, 2, 4, 3)])]);
-            var probabilities = g.Node("Softmax", [g.Node("Add", [scores, attentionBias])], attributes: [OnnxGraphBuilder.Int("axis", -1)]);
-            var context = g.Node("MatMul", [probabilities, groupedValue]);
-            var merged = g.Node("Reshape", [g.Node("Transpose", [context], attributes: [OnnxGraphBuilder.Ints("perm", 0, 3, 1, 2, 4)]), mergedHeadsShape]);
-            hidden = g.Node("Add", [hidden, MatMulNBitsNode.Add(g, $"{prefix}.attn.o_proj", merged, attentionWidth, h, random)]);
+            var q = MatMulNBitsNode.Add(g, $"{prefix}.attn.q_proj", attentionInput, h, attentionWidth, random);
+            var k = MatMulNBitsNode.Add(g, $"{prefix}.attn.k_proj", attentionInput, h, shape.KvHeads * shape.HeadSize, random);
+            var v = MatMulNBitsNode.Add(g, $"{prefix}.attn.v_proj", attentionInput, h, shape.KvHeads * shape.HeadSize, random);
+            // Causal grouped-query attention that writes this step's keys and values into the KV cache in place
+            // (GenAI binds past and present to one max_length buffer: past_present_share_buffer), as the builder emits.
+            var attention = $"{prefix}.attn.gqa.out";
+            g.Node(
+                "GroupQueryAttention",
+                [q, k, v, $"past_key_values.{layer}.key", $"past_key_values.{layer}.value", seqlensK, totalLength],
+                [attention, $"present.{layer}.key", $"present.{layer}.value"],
+                "com.microsoft",
+                OnnxGraphBuilder.Int("num_heads", shape.Heads),
+                OnnxGraphBuilder.Int("kv_num_heads", shape.KvHeads),
+                OnnxGraphBuilder.Float("scale", 1f / MathF.Sqrt(shape.HeadSize)));
+            hidden = g.Node("Add", [hidden, MatMulNBitsNode.Add(g, $"{prefix}.attn.o_proj", attention, attentionWidth, h, random)]);
 
             var mlpInput = LayerNorm(g, $"{prefix}.post_attention_layernorm", hidden, h);
             var gate = MatMulNBitsNode.Add(g, $"{prefix}.mlp.gate_proj", mlpInput, h, shape.Intermediate, random);
@@ -121,7 +102,4 @@ internal static class TinyDecoderBuilder
         var beta = g.Floats($"{name}.bias", new float[hidden], hidden);
         return g.Node("LayerNormalization", [input, gamma, beta], attributes: [OnnxGraphBuilder.Int("axis", -1), OnnxGraphBuilder.Float("epsilon", 1e-5f)]);
     }
-
-    private static string Heads(OnnxGraphBuilder g, string projection, string headsShape)
-        => g.Node("Transpose", [g.Node("Reshape", [projection, headsShape])], attributes: [OnnxGraphBuilder.Ints("perm", 0, 2, 1, 3)]);
 }

@@ -181,4 +181,42 @@ public sealed class ModelOutputParserTests
     {
         Assert.Equal("Explain ordering.", ModelOutputParser.ParseFeedback(OutputContract.FeedbackReply("Explain ordering.", format), format));
     }
+
+    [Theory]
+    [InlineData("Score: 3.5\nFeedback: Good.", OutputFormat.Lines)]
+    [InlineData("Thinking...\r\n\r\n** Score: 3.5 /4\r\nFeedback: Good.", OutputFormat.Lines)]
+    [InlineData("Sure: {\"feedback\": \"Good ✓.\", \"score\": 3.5}", OutputFormat.Json)]
+    public void Parse_Score_SpanPointsAtTheNumberInTheReply(string reply, OutputFormat format)
+    {
+        var parsed = ModelOutputParser.Parse(reply, Plain, format);
+
+        var span = Assert.Single(parsed.ScoreSpans);
+        Assert.Equal("3.5", reply[span]);
+        Assert.False(parsed.ScoreAdjusted);
+    }
+
+    [Theory]
+    [InlineData("Criterion C1: 3 | all\nCriterion C2: 1 | vague\nScore: 4\nFeedback: Fine.", OutputFormat.Lines)]
+    [InlineData("{\"criteria\": [{\"id\": \"C1\", \"score\": 3}, {\"id\": \"C2\", \"score\": 1}], \"score\": 4, \"feedback\": \"Fine.\"}", OutputFormat.Json)]
+    public void Parse_RubricSum_SpansAreTheCriterionNumbers(string reply, OutputFormat format)
+    {
+        var parsed = ModelOutputParser.Parse(reply, WithRubric, format);
+
+        Assert.Equal(["3", "1"], parsed.ScoreSpans.Select(s => reply[s]));
+    }
+
+    [Theory]
+    [InlineData("Score: 9\nFeedback: Great.", true)]
+    [InlineData("Score: 5/10\nFeedback: Half.", true)]
+    [InlineData("Score: 2\nFeedback: Half.", false)]
+    public void Parse_ClampedOrRescaled_IsMarkedAdjusted(string reply, bool adjusted)
+    {
+        Assert.Equal(adjusted, ModelOutputParser.Parse(reply, Plain, OutputFormat.Lines).ScoreAdjusted);
+    }
+
+    [Fact]
+    public void Parse_CriterionClamped_IsMarkedAdjusted()
+    {
+        Assert.True(ModelOutputParser.Parse("Criterion C1: 7 | ok\nCriterion C2: 2 | ok\nScore: 5\nFeedback: Fine.", WithRubric, OutputFormat.Lines).ScoreAdjusted);
+    }
 }

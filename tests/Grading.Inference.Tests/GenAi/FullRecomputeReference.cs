@@ -12,13 +12,17 @@ internal sealed class FullRecomputeReference(string modelPath, int layers, int k
     private readonly InferenceSession _session = new(modelPath);
 
     public List<int> Greedy(IReadOnlyList<int> prompt, int maxNewTokens, int endToken)
+        => GreedyWithProbabilities(prompt, maxNewTokens, endToken).Select(t => t.Token).ToList();
+
+    /// <summary>Greedy tokens with the softmax probability of each at the step it was chosen.</summary>
+    public List<(int Token, double Probability)> GreedyWithProbabilities(IReadOnlyList<int> prompt, int maxNewTokens, int endToken)
     {
         var sequence = prompt.ToList();
-        var generated = new List<int>();
+        var generated = new List<(int Token, double Probability)>();
         for (var step = 0; step < maxNewTokens; step++)
         {
-            var next = ArgMaxOfLastLogits(sequence);
-            generated.Add(next);
+            var (next, probability) = ArgMaxOfLastLogits(sequence);
+            generated.Add((next, probability));
             if (next == endToken)
             {
                 break;
@@ -30,7 +34,7 @@ internal sealed class FullRecomputeReference(string modelPath, int layers, int k
         return generated;
     }
 
-    private int ArgMaxOfLastLogits(List<int> sequence)
+    private (int Token, double Probability) ArgMaxOfLastLogits(List<int> sequence)
     {
         var length = sequence.Count;
         var inputs = new List<NamedOnnxValue>
@@ -57,7 +61,14 @@ internal sealed class FullRecomputeReference(string modelPath, int layers, int k
             }
         }
 
-        return best;
+        var max = logits[0, length - 1, best];
+        var sum = 0.0;
+        for (var v = 0; v < vocab; v++)
+        {
+            sum += Math.Exp(logits[0, length - 1, v] - max);
+        }
+
+        return (best, 1 / sum);
     }
 
     public void Dispose() => _session.Dispose();

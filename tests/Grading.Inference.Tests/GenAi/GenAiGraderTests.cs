@@ -82,4 +82,41 @@ public sealed class GenAiGraderTests
 
         Assert.Equal(1, result.Score);
     }
+
+    [Fact]
+    public async Task GradeAsync_ScoreTokenProbability_IsTheConfidenceAndTheRetryCountsLess()
+    {
+        // The score digit is at index 7 of "Score: N"; its probability is 0.9 for answer 0, 0.5 for answer 1.
+        var generator = new ScriptedGenerator(
+            (prompt, options) => prompt.Contains("Answer number 2", StringComparison.Ordinal) && !options.DoSample ? "no contract" : "Score: 3\nFeedback: ok",
+            (text, index) => index == 7 ? 0.5 : 0.9);
+        var sure = new ScriptedGenerator((_, _) => "Score: 3\nFeedback: ok", (_, index) => index == 7 ? 0.9 : 0.2);
+
+        var results = await new GenAiGrader(generator, Settings).GradeAsync(GraderRequests.Several(3));
+        var sureResult = (await new GenAiGrader(sure, Settings).GradeAsync([GraderRequests.For("x")]))[0];
+
+        Assert.All(generator.Calls, c => Assert.True(c.Options.TokenProbabilities));
+        Assert.Equal(0.5, results[0].Confidence, 9);
+        Assert.Equal(0.5 * DecoderConfidence.RetriedReplyFactor, results[2].Confidence, 9);
+        Assert.Equal(0.9, sureResult.Confidence, 9);
+    }
+
+    [Fact]
+    public async Task GradeAsync_MixedLengths_BatchesSimilarLengthsAndKeepsTheOrder()
+    {
+        var generator = new ScriptedGenerator((prompt, _) => $"Score: {(prompt.Contains("long long", StringComparison.Ordinal) ? 1 : 3)}\nFeedback: ok");
+        var requests = new[]
+        {
+            GraderRequests.For("short", "s0"),
+            GraderRequests.For(string.Join(' ', Enumerable.Repeat("long", 200)), "s1"),
+            GraderRequests.For("brief", "s2"),
+            GraderRequests.For(string.Join(' ', Enumerable.Repeat("long", 150)), "s3"),
+        };
+
+        var results = await new GenAiGrader(generator, Settings).GradeAsync(requests);
+
+        Assert.Equal([3.0, 1, 3, 1], results.Select(r => r.Score));
+        Assert.All(generator.Calls[0].Prompts, p => Assert.DoesNotContain("long long", p, StringComparison.Ordinal));
+        Assert.All(generator.Calls[1].Prompts, p => Assert.Contains("long long", p, StringComparison.Ordinal));
+    }
 }

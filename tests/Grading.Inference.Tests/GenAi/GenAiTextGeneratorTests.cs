@@ -22,6 +22,65 @@ public sealed class GenAiTextGeneratorTests(TinyModelFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task GenerateAsync_TokenProbabilities_EqualTheSoftmaxOfAFullRecomputeAtEachChosenToken()
+    {
+        var generated = (await fixture.Generator.GenerateAsync([Prompt], SearchOptions.Greedy(24) with { TokenProbabilities = true }))[0];
+
+        var shape = new TinyDecoderShape();
+        using var reference = new FullRecomputeReference(Path.Combine(fixture.Folder, TinyDecoderBuilder.FileName), shape.Layers, shape.KvHeads, shape.HeadSize);
+        var expected = reference.GreedyWithProbabilities(PromptTokens(Prompt), 24, ByteLevelTokenizerFiles.EndTokenId);
+
+        Assert.NotNull(generated.TokenProbabilities);
+        Assert.Equal(expected.Select(e => e.Token), generated.Tokens);
+        Assert.Equal(expected.Select(e => Math.Round(e.Probability, 4)), generated.TokenProbabilities.Select(p => Math.Round(p, 4)));
+        Assert.All(generated.TokenProbabilities, p => Assert.InRange(p, double.Epsilon, 1));
+        Assert.True(generated.TokenProbabilities.Distinct().Count() > 1, "every token got the same probability");
+        // The last token ends where the decoded reply ends.
+        Assert.Equal(generated.Text.Length, generated.TokenTextEnds![^1]);
+    }
+
+    [Fact]
+    public async Task GenerateAsync_PaddedBatchOfTwo_TokenProbabilitiesEqualTwoSingleRuns()
+    {
+        string[] prompts = ["Short answer.", "A much longer answer that forces the first prompt to be padded on the left."];
+        var options = SearchOptions.Greedy(16) with { TokenProbabilities = true };
+
+        var batched = await fixture.Generator.GenerateAsync(prompts, options);
+        var first = (await fixture.Generator.GenerateAsync([prompts[0]], options))[0];
+        var second = (await fixture.Generator.GenerateAsync([prompts[1]], options))[0];
+
+        Assert.Equal(first.TokenProbabilities!.Select(p => Math.Round(p, 4)), batched[0].TokenProbabilities!.Select(p => Math.Round(p, 4)));
+        Assert.Equal(second.TokenProbabilities!.Select(p => Math.Round(p, 4)), batched[1].TokenProbabilities!.Select(p => Math.Round(p, 4)));
+    }
+
+    [Theory]
+    [InlineData("Score: 3\nFeedback: ok")]
+    [InlineData("Bewertung ü — Score: 3.5 传输 🚀\nFeedback: gut")]
+    public void TokenTextEnds_MultiByteText_EachEndIsTheDecodedPrefixLength(string text)
+    {
+        using var sequences = fixture.Model.Tokenizer.Encode(text);
+        var tokens = sequences[0].ToArray();
+
+        var ends = TokenTextEnds.Of(fixture.Model.Tokenizer, tokens, text.Length);
+
+        // A byte-level token inside a multi-byte character ends where the character does, once it is complete.
+        var expected = Enumerable.Range(1, tokens.Length).Select(n => fixture.Model.Tokenizer.Decode(tokens[..n]).TrimEnd('\uFFFD').Length).ToArray();
+        Assert.Equal(text.Length, ends[^1]);
+        Assert.Equal(expected, ends);
+        var digit = text.IndexOf('3', StringComparison.Ordinal);
+        Assert.Equal(digit + 1, ends.First(e => e > digit));
+    }
+
+    [Fact]
+    public async Task GenerateAsync_WithoutTokenProbabilities_RecordsNone()
+    {
+        var generated = (await fixture.Generator.GenerateAsync([Prompt], SearchOptions.Greedy(4)))[0];
+
+        Assert.Null(generated.TokenProbabilities);
+        Assert.Null(generated.TokenTextEnds);
+    }
+
+    [Fact]
     public async Task GenerateAsync_EndTokenReached_StopsAndDropsTheEndToken()
     {
         // Random weights rarely pick the real end token, so make a token the greedy path reaches at step k the end token.

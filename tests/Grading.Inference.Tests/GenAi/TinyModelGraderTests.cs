@@ -19,6 +19,7 @@ public sealed class TinyModelGraderTests(TinyModelFixture fixture) : IClassFixtu
         var results = await grader.GradeAsync(requests);
 
         Assert.All(results, r => Assert.True(double.IsNaN(r.Score), $"the random model produced a score: {r.Score}"));
+        Assert.All(results, r => Assert.Equal(0, r.Confidence));
         Assert.All(requests.Select((request, i) => GradeFactory.Create(request, results[i], grader, 0.35, TimeSpan.Zero, DateTimeOffset.UnixEpoch)), grade =>
         {
             Assert.True(grade.NeedsReview);

@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Grading.Cli.Commands;
+using Grading.Inference.TestModels;
+using Spectre.Console.Cli;
+
+namespace Grading.Cli.Tests.Commands;
+
+[CollectionDefinition(nameof(ConsoleOutput), DisableParallelization = true)]
+public sealed class ConsoleOutput;
+
+/// <summary>Runs the benchmark on the tiny model and reads its JSON line (no timing is asserted: figures vary by machine).</summary>
+[Collection(nameof(ConsoleOutput))]
+public sealed class BenchGenAiCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("bench-genai-").FullName;
+
+    [Fact]
+    public async Task Execute_TinyModel_ReportsGeneratedTokensAtTheGradersReplyBudgetWithPrefillApart()
+    {
+        TestModelWriter.Write(_folder);
+        var output = new StringWriter();
+        var console = Console.Out;
+        Console.SetOut(output);
+        int exit;
+        try
+        {
+            exit = await new CommandApp<BenchGenAiCommand>().RunAsync(["--model", _folder, "--batch", "2", "--repeat", "1"]);
+        }
+        finally
+        {
+            Console.SetOut(console);
+        }
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output.ToString().Trim().Split('\n')[^1]);
+        var root = json.RootElement;
+        Assert.Equal("genai", root.GetProperty("bench").GetString());
+        Assert.Equal("generated", root.GetProperty("tokens").GetString());
+        Assert.Equal(64, root.GetProperty("newTokensPerAnswer").GetInt32()); // grading-model.json max_new_tokens
+        Assert.Equal(2, root.GetProperty("batchSize").GetInt32());
+        Assert.InRange(root.GetProperty("sequentialPrefillMs").GetDouble(), double.Epsilon, root.GetProperty("sequentialMs").GetDouble());
+        Assert.InRange(root.GetProperty("batchedPrefillMs").GetDouble(), double.Epsilon, root.GetProperty("batchedMs").GetDouble());
+        Assert.True(root.GetProperty("batchedTokensPerSecond").GetDouble() > 0);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
