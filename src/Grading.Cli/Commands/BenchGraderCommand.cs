@@ -68,6 +68,7 @@ public sealed class BenchGraderCommand : AsyncCommand<BenchGraderCommand.Setting
         var requests = answers.Select((answer, i) => new GradingRequest(new Submission($"bench-{i}", "bench", question.Id, answer), question)).ToArray();
 
         await grader.GradeAsync(requests[..1], cancellationToken); // warm-up, and the question's one-off embeddings
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var timer = Stopwatch.StartNew();
         foreach (var chunk in requests.Chunk(settings.Chunk))
         {
@@ -75,10 +76,13 @@ public sealed class BenchGraderCommand : AsyncCommand<BenchGraderCommand.Setting
         }
 
         timer.Stop();
+        // CPU time per answer does not depend on how many other processes share the cores, unlike answers/s.
+        var cpuMsPerAnswer = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / settings.N;
         var loadAfter = LoadAverage();
         var perSecond = settings.N / timer.Elapsed.TotalSeconds;
         var stages = Stages(embedder, grader, requests, cancellationToken);
         Console.WriteLine($"graded {settings.N} answers of about {answers.Average(a => a.Length):0} characters in {timer.Elapsed.TotalSeconds:0.00} s, {settings.Precision} encoder, {(settings.Parallel == 0 ? Environment.ProcessorCount : settings.Parallel)} at once x {settings.Threads} thread(s), {Environment.ProcessorCount} processors: {perSecond:0.0} answers/s (load average {loadAfter})");
+        Console.WriteLine($"CPU time {cpuMsPerAnswer:0.0} ms per answer: {Environment.ProcessorCount} idle processors would grade about {Environment.ProcessorCount * 1000 / cpuMsPerAnswer:0} answers/s");
         Console.WriteLine($"where the time goes, on one thread per stage: tokenise {stages.TokenizeMs:0.00} ms, encoder (tokenise + run + pool, all lanes) {stages.EmbedMs:0.00} ms, features + heads + confidence + feedback {stages.GradeMs:0.00} ms per answer");
         Console.WriteLine(JsonSerializer.Serialize(new
         {
@@ -94,6 +98,7 @@ public sealed class BenchGraderCommand : AsyncCommand<BenchGraderCommand.Setting
             loadSeconds = Math.Round(load.Elapsed.TotalSeconds, 3),
             seconds = Math.Round(timer.Elapsed.TotalSeconds, 3),
             answersPerSecond = Math.Round(perSecond, 1),
+            cpuMsPerAnswer = Math.Round(cpuMsPerAnswer, 2),
             tokenizeMsPerAnswer = Math.Round(stages.TokenizeMs, 3),
             embedMsPerAnswer = Math.Round(stages.EmbedMs, 3),
             gradeFromVectorsMsPerAnswer = Math.Round(stages.GradeMs, 3),

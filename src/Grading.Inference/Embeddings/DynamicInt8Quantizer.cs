@@ -9,7 +9,8 @@ namespace Grading.Inference.Embeddings;
 /// Dynamic int8 quantisation of an ONNX graph's weight matrices, as onnxruntime's <c>quantize_dynamic</c> does it: every
 /// <c>MatMul</c> whose right-hand side is a float initializer becomes a <c>com.microsoft.DynamicQuantizeMatMul</c> with
 /// symmetric int8 weights and one scale per output column; ONNX Runtime quantises the activations to uint8 on each run
-/// and multiplies with integer kernels. Activation-by-activation products (attention scores) stay float.
+/// and multiplies with integer kernels. Activation-by-activation products (attention scores) stay float. A bias
+/// <c>Add</c> that only follows the MatMul moves into the node's bias input, saving a pass over its output.
 /// </summary>
 internal static class DynamicInt8Quantizer
 {
@@ -32,6 +33,8 @@ internal static class DynamicInt8Quantizer
         var graph = model.Graph;
         var initializers = graph.Initializer.ToDictionary(t => t.Name, StringComparer.Ordinal);
         var consumers = graph.Node.SelectMany(n => n.Input).GroupBy(name => name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var graphOutputs = graph.Output.Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+        var fusedAdds = new HashSet<NodeProto>();
         var limit = reduceRange ? 63f : 127f;
         var quantised = 0;
         var ordinal = 0;
@@ -59,7 +62,22 @@ internal static class DynamicInt8Quantizer
             node.Domain = MicrosoftDomain;
             node.Input[1] = values8.Name;
             node.Input.Add(scale.Name);
+            if (!graphOutputs.Contains(node.Output[0]) && consumers.GetValueOrDefault(node.Output[0]) == 1
+                && graph.Node.FirstOrDefault(n => n.OpType == "Add" && n.Domain.Length == 0 && n.Input.Contains(node.Output[0])) is { } add
+                && BiasOf(add, node.Output[0], initializers, matMul.Columns) is { } bias)
+            {
+                node.Input.Add(string.Empty); // no weight zero point: the weights are symmetric
+                node.Input.Add(bias);
+                node.Output[0] = add.Output[0];
+                fusedAdds.Add(add);
+            }
+
             quantised++;
+        }
+
+        foreach (var add in fusedAdds)
+        {
+            graph.Node.Remove(add);
         }
 
         // Drop float weights nothing reads any more, so the session does not hold both copies.
@@ -106,6 +124,20 @@ internal static class DynamicInt8Quantizer
         }
 
         return (values, scales);
+    }
+
+    // The Add's other input, when it is a float vector of one value per output column.
+    private static string? BiasOf(NodeProto add, string matMulOutput, Dictionary<string, TensorProto> initializers, int columns)
+    {
+        if (add.Input.Count != 2)
+        {
+            return null;
+        }
+
+        var other = add.Input[0] == matMulOutput ? add.Input[1] : add.Input[0];
+        return initializers.TryGetValue(other, out var bias) && bias.DataType == FloatType && bias.Dims.Count == 1 && bias.Dims[0] == columns
+            ? other
+            : null;
     }
 
     private static float[] FloatsOf(TensorProto tensor) =>

@@ -68,6 +68,28 @@ public sealed class DynamicInt8QuantizerTests
     }
 
     [Fact]
+    public void Quantize_MatMulFollowedByBiasAdd_FoldsTheBiasIntoTheNode()
+    {
+        var random = new Random(5);
+        var input = RandomWeights(random, 3, Rows);
+        var model = MatMulModel(RandomWeights(random, Rows, Columns), bias: RandomWeights(random, 1, Columns));
+        var expected = Run(model.ToByteArray(), input);
+
+        DynamicInt8Quantizer.Quantize(model);
+        var actual = Run(model.ToByteArray(), input);
+
+        var node = Assert.Single(model.Graph.Node);
+        Assert.Equal("DynamicQuantizeMatMul", node.OpType);
+        Assert.Equal("bias", node.Input[4]);
+        Assert.Equal("y", node.Output[0]);
+        var largest = expected.Max(Math.Abs);
+        for (var i = 0; i < expected.Length; i++)
+        {
+            Assert.InRange(Math.Abs(actual[i] - expected[i]), 0, 0.03 * largest);
+        }
+    }
+
+    [Fact]
     public void Quantize_KeepFloatChoosesTheMatMul_LeavesGraphUnchanged()
     {
         var model = MatMulModel(RandomWeights(new Random(3), Rows, Columns));
@@ -98,7 +120,7 @@ public sealed class DynamicInt8QuantizerTests
     private static float[] RandomWeights(Random random, int rows, int columns) =>
         Enumerable.Range(0, rows * columns).Select(_ => (float)((random.NextDouble() * 2) - 1)).ToArray();
 
-    private static ModelProto MatMulModel(float[] weights)
+    private static ModelProto MatMulModel(float[] weights, float[]? bias = null)
     {
         var graph = new GraphProto { Name = "matmul" };
         graph.Input.Add(Value("x", "batch", Rows));
@@ -108,8 +130,19 @@ public sealed class DynamicInt8QuantizerTests
         graph.Initializer.Add(tensor);
         var node = new NodeProto { OpType = "MatMul", Name = "matmul" };
         node.Input.AddRange(["x", "weight"]);
-        node.Output.Add("y");
+        node.Output.Add(bias is null ? "y" : "product");
         graph.Node.Add(node);
+        if (bias is not null)
+        {
+            var biasTensor = new TensorProto { Name = "bias", DataType = 1, RawData = ByteString.CopyFrom(MemoryMarshal.AsBytes(bias.AsSpan())) };
+            biasTensor.Dims.Add(Columns);
+            graph.Initializer.Add(biasTensor);
+            var add = new NodeProto { OpType = "Add", Name = "add" };
+            add.Input.AddRange(["bias", "product"]);
+            add.Output.Add("y");
+            graph.Node.Add(add);
+        }
+
         var model = new ModelProto { IrVersion = 8, Graph = graph };
         model.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = 17 });
         return model;
