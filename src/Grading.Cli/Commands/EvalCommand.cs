@@ -50,6 +50,10 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
         [Description("Seed of the fold split. Default: 1.")]
         public int Seed { get; init; } = 1;
 
+        [CommandOption("--precision <P>")]
+        [Description("Encoder weights: int8 (the default grader's) or float32 (the published model).")]
+        public EncoderPrecision Precision { get; init; } = EncoderPrecision.Int8;
+
         [CommandOption("--embedding-cache <FILE>")]
         [Description("Keep answer embeddings in this file, so a rerun on the same data skips the encoder.")]
         public string? EmbeddingCache { get; init; }
@@ -75,7 +79,7 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
         {
             var (train, skipped) = LabelledData.Load(settings.Format, settings.Train, settings.Assignment);
             LabelledData.ReportSkipped(skipped);
-            using var encoder = new MiniLmEmbedder();
+            using var encoder = new MiniLmEmbedder(precision: settings.Precision);
             var embedder = new CachingEmbedder(encoder, settings.EmbeddingCache);
             var evaluation = new HeadEvaluation(embedder) { Progress = message => Console.Error.WriteLine($"grading: {message}") };
             IReadOnlyList<EvaluatedAnswer> answers;

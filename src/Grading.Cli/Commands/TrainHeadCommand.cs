@@ -24,6 +24,10 @@ public sealed class TrainHeadCommand : Command<TrainHeadCommand.Settings>
         [Description("Assignment JSON for jsonl/csv batches whose rows do not carry the question.")]
         public string? Assignment { get; init; }
 
+        [CommandOption("--precision <P>")]
+        [Description("Encoder weights: int8 (the default grader's) or float32 (the published model).")]
+        public EncoderPrecision Precision { get; init; } = EncoderPrecision.Int8;
+
         [CommandOption("--embedding-cache <FILE>")]
         [Description("Keep answer embeddings in this file, so a rerun on the same data skips the encoder.")]
         public string? EmbeddingCache { get; init; }
@@ -45,7 +49,7 @@ public sealed class TrainHeadCommand : Command<TrainHeadCommand.Settings>
         {
             var (questions, skipped) = LabelledData.Load(settings.Format, settings.Train, settings.Assignment);
             LabelledData.ReportSkipped(skipped);
-            using var encoder = new MiniLmEmbedder();
+            using var encoder = new MiniLmEmbedder(precision: settings.Precision);
             var embedder = new CachingEmbedder(encoder, settings.EmbeddingCache);
             var head = new HeadEvaluation(embedder).Train(questions, $"{settings.Format}:{Path.GetFileName(Path.TrimEndingDirectorySeparator(settings.Train))}", cancellationToken);
             embedder.Save();

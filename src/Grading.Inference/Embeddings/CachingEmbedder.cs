@@ -6,14 +6,18 @@ namespace Grading.Inference.Embeddings;
 
 /// <summary>
 /// Remembers embeddings by a hash of the text, optionally in a file, so repeated evaluations and trainings on the same
-/// data embed each text once. The file is a plain list of (32-byte SHA-256, vector) records; a file written by an
-/// embedder of another dimension is ignored rather than misread.
+/// data embed each text once. The file is a header (format tag, model id, dimension) and a plain list of (32-byte
+/// SHA-256, vector) records; a file written by another model, precision or dimension is ignored rather than misread.
 /// </summary>
 public sealed class CachingEmbedder(ITextEmbedder inner, string? file = null) : ITextEmbedder
 {
-    private readonly ConcurrentDictionary<string, float[]> _vectors = Load(file, inner.Dimension);
+    private const string FormatTag = "grading-embeddings-v2";
+
+    private readonly ConcurrentDictionary<string, float[]> _vectors = Load(file, inner.ModelId, inner.Dimension);
 
     public int Dimension => inner.Dimension;
+
+    public string ModelId => inner.ModelId;
 
     public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
@@ -42,6 +46,8 @@ public sealed class CachingEmbedder(ITextEmbedder inner, string? file = null) : 
         }
 
         using var writer = new BinaryWriter(File.Create(file));
+        writer.Write(FormatTag);
+        writer.Write(ModelId);
         writer.Write(Dimension);
         foreach (var (key, vector) in _vectors)
         {
@@ -55,7 +61,7 @@ public sealed class CachingEmbedder(ITextEmbedder inner, string? file = null) : 
 
     private static string KeyOf(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    private static ConcurrentDictionary<string, float[]> Load(string? file, int dimension)
+    private static ConcurrentDictionary<string, float[]> Load(string? file, string modelId, int dimension)
     {
         var vectors = new ConcurrentDictionary<string, float[]>(StringComparer.Ordinal);
         if (file is null || !File.Exists(file))
@@ -64,7 +70,7 @@ public sealed class CachingEmbedder(ITextEmbedder inner, string? file = null) : 
         }
 
         using var reader = new BinaryReader(File.OpenRead(file));
-        if (reader.BaseStream.Length < sizeof(int) || reader.ReadInt32() != dimension)
+        if (!HeaderMatches(reader, modelId, dimension))
         {
             return vectors;
         }
@@ -83,5 +89,18 @@ public sealed class CachingEmbedder(ITextEmbedder inner, string? file = null) : 
         }
 
         return vectors;
+    }
+
+    private static bool HeaderMatches(BinaryReader reader, string modelId, int dimension)
+    {
+        try
+        {
+            return reader.ReadString() == FormatTag && reader.ReadString() == modelId && reader.ReadInt32() == dimension;
+        }
+        catch (Exception exception) when (exception is EndOfStreamException or IOException or FormatException)
+        {
+            // A file of the earlier format (or none at all): embed afresh.
+            return false;
+        }
     }
 }

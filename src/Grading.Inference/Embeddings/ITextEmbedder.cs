@@ -6,6 +6,9 @@ public interface ITextEmbedder
     /// <summary>Length of every vector <see cref="Embed"/> returns.</summary>
     int Dimension { get; }
 
+    /// <summary>Names the model (and its precision) the vectors come from; caches keep vectors of different models apart.</summary>
+    string ModelId => GetType().Name;
+
     /// <summary>
     /// Embeds all texts in one call so implementations can batch; the result has one L2-normalised vector per text, in order.
     /// Safe to call from several threads at once.

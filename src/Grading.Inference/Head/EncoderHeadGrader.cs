@@ -95,6 +95,9 @@ public sealed class EncoderHeadGrader : IGrader
         return Grade(items);
     }
 
+    /// <summary>The question's embedded references and examples, built once and cached.</summary>
+    internal QuestionContext ContextOf(Question question, CancellationToken cancellationToken = default) => _contexts.Get(question, cancellationToken);
+
     /// <summary>Grades answers whose vectors are already known (evaluation embeds every answer once for all folds).</summary>
     internal IReadOnlyList<GraderResult> Grade(IReadOnlyList<HeadInput> items)
     {

@@ -89,7 +89,7 @@ public sealed class EncoderHeadTrainer(ITextEmbedder embedder)
 
         var ml = new MLContext(seed: options.Seed);
         var withExamples = FeatureSetHead.Train(ml, Shuffle(exampleRows, options.Seed), options);
-        var referenceOnly = FeatureSetHead.Train(ml, referenceRows, options);
+        var referenceOnly = FeatureSetHead.Train(ml, referenceRows, options.ForReferenceOnly());
         var manifest = new HeadManifest(
             HeadManifest.CurrentFormatVersion,
             trainedOn,

@@ -52,6 +52,48 @@ public sealed class MiniLmEmbedderTests(MiniLmEmbedderFixture fixture)
     }
 
     [Fact]
+    public void Embed_Int8_StaysWithinCosine099OfFloat32()
+    {
+        string[] texts =
+        [
+            "TCP.",
+            "The server replies with SYN-ACK.",
+            SampleTexts.PhotosynthesisReference,
+            "Both sides choose initial sequence numbers and must acknowledge each other's; a two-way handshake cannot confirm " +
+            "the server's number and lets delayed duplicate SYNs open connections nobody asked for, so a third message is needed.",
+            "I think it is mostly about checking that the server is alive, and that the cable is plugged in properly.",
+            SampleTexts.LongOffTopicText,
+        ];
+        using var float32 = new MiniLmEmbedder(precision: EncoderPrecision.Float32);
+        Assert.Equal(EncoderPrecision.Int8, _embedder.Precision);
+
+        var reference = float32.Embed(texts);
+        var quantised = _embedder.Embed(texts);
+
+        for (var i = 0; i < texts.Length; i++)
+        {
+            var cosine = VectorMath.Dot(reference[i], quantised[i]);
+            Assert.True(cosine >= 0.99f && cosine < 0.99999f, $"text {i}: cosine {cosine:0.0000}");
+        }
+
+        Assert.NotEqual(float32.ModelId, _embedder.ModelId);
+    }
+
+    [Fact]
+    public void Embed_OneTextAtATime_EqualsSeveralAtOnce()
+    {
+        string[] texts = ["Short.", SampleTexts.PhotosynthesisReference, SampleTexts.LongOffTopicText, "A kitten naps on the rug."];
+
+        var together = _embedder.Embed(texts);
+        var alone = texts.Select(text => _embedder.Embed([text])[0]).ToArray();
+
+        for (var i = 0; i < texts.Length; i++)
+        {
+            Assert.Equal(1.0, VectorMath.Dot(together[i], alone[i]), 5);
+        }
+    }
+
+    [Fact]
     public void SplitIntoWindows_TextOverModelWindow_ReturnsSeveralWindowsEndingWithLastWords()
     {
         var windows = _embedder.SplitIntoWindows(SampleTexts.LongOffTopicText + " final-marker");
