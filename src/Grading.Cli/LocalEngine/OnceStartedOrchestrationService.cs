@@ -32,7 +32,7 @@ public class OnceStartedOrchestrationService : DispatchProxy
         {
             nameof(IOrchestrationService.StartAsync) => StartOnce(),
             nameof(IOrchestrationService.StopAsync) => StopOnce(args is { Length: 1 } && args[0] is true),
-            _ => Forward(targetMethod, args),
+            _ => ProxyForwarding.Invoke(inner, targetMethod, args),
         };
     }
 
@@ -70,18 +70,5 @@ public class OnceStartedOrchestrationService : DispatchProxy
         }
 
         await inner.StopAsync(isForced);
-    }
-
-    private object? Forward(MethodInfo targetMethod, object?[]? args)
-    {
-        try
-        {
-            return targetMethod.Invoke(inner, args);
-        }
-        catch (TargetInvocationException e) when (e.InnerException is not null)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
-            throw;
-        }
     }
 }

@@ -72,15 +72,7 @@ public class StorableEventsOrchestrationService : DispatchProxy
             MakeStorable(runtimeState, orchestratorMessages);
         }
 
-        try
-        {
-            return targetMethod.Invoke(inner, args);
-        }
-        catch (TargetInvocationException e) when (e.InnerException is not null)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
-            throw;
-        }
+        return ProxyForwarding.Invoke(inner, targetMethod, args);
     }
 
     private static void ReplaceInHistory(IList<HistoryEvent> events, HistoryEvent original, HistoryEvent storable)
