@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.Json;
+using Grading.Cli.Bench;
 using Grading.Core.Domain;
 using Grading.Core.Prompts;
 using Grading.Inference.GenAi;
@@ -125,7 +126,7 @@ public sealed class BenchGenAiCommand : AsyncCommand<BenchGenAiCommand.Settings>
             batchedDecodeSpeedup = Math.Round(batched.DecodeTokensPerSecond / sequential.DecodeTokensPerSecond, 2),
             repeats = settings.Repeat,
             processorCount = Environment.ProcessorCount,
-            loadAverage = LoadAverage(),
+            loadAverage = LoadAverage.OneMinute(),
         }));
         return 0;
     }
@@ -146,20 +147,6 @@ public sealed class BenchGenAiCommand : AsyncCommand<BenchGenAiCommand.Settings>
         var timing = new RunTiming();
         timing.Add(results.Sum(r => r.Tokens.Count), results.Count, stopwatch.Elapsed, first ?? TimeSpan.Zero);
         return timing;
-    }
-
-    /// <summary>The 1-minute load average where the OS reports one (figures on a shared machine need it beside them).</summary>
-    private static double? LoadAverage()
-    {
-        try
-        {
-            var first = File.ReadAllText("/proc/loadavg").Split(' ')[0];
-            return double.Parse(first, System.Globalization.CultureInfo.InvariantCulture);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
-        {
-            return null;
-        }
     }
 
     private static List<string> BenchPrompts(int count, ChatTemplate template, OutputFormat format)

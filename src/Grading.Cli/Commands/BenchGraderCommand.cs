@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.Json;
+using Grading.Cli.Bench;
 using Grading.Core.Domain;
 using Grading.Core.Grading;
 using Grading.Inference.Embeddings;
@@ -78,7 +79,7 @@ public sealed class BenchGraderCommand : AsyncCommand<BenchGraderCommand.Setting
         timer.Stop();
         // CPU time per answer does not depend on how many other processes share the cores, unlike answers/s.
         var cpuMsPerAnswer = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / settings.N;
-        var loadAfter = LoadAverage();
+        var loadAfter = LoadAverage.Read()?[0] ?? "n/a";
         var perSecond = settings.N / timer.Elapsed.TotalSeconds;
         var stages = Stages(embedder, grader, requests, cancellationToken);
         Console.WriteLine($"graded {settings.N} answers of about {answers.Average(a => a.Length):0} characters in {timer.Elapsed.TotalSeconds:0.00} s, {settings.Precision} encoder, {(settings.Parallel == 0 ? Environment.ProcessorCount : settings.Parallel)} at once x {settings.Threads} thread(s), {Environment.ProcessorCount} processors: {perSecond:0.0} answers/s (load average {loadAfter})");
@@ -131,19 +132,6 @@ public sealed class BenchGraderCommand : AsyncCommand<BenchGraderCommand.Setting
         grader.Grade(inputs);
         var gradeMs = timer.Elapsed.TotalMilliseconds / texts.Length;
         return new StageTimes(tokenizeMs, embedMs, gradeMs);
-    }
-
-    /// <summary>The 1-minute load average where the OS reports one (Linux), else "n/a".</summary>
-    private static string LoadAverage()
-    {
-        try
-        {
-            return File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
-        }
-        catch (IOException)
-        {
-            return "n/a";
-        }
     }
 
     /// <summary>A networking question with a reference answer and 40 graded examples, as a SAF question has.</summary>

@@ -133,7 +133,7 @@ public sealed class BenchHttpCommand : AsyncCommand<BenchHttpCommand.Settings>
             }
 
             var readings = rounds.Where(r => r.Memory is not null).Select(r => r.Memory!).ToList();
-            var loadAverage = LoadAverage();
+            var loadAverage = LoadAverage.Read() is { } averages ? string.Join(' ', averages) : null;
             if (loadAverage is not null)
             {
                 Console.WriteLine($"load average: {loadAverage}");
@@ -220,19 +220,6 @@ public sealed class BenchHttpCommand : AsyncCommand<BenchHttpCommand.Settings>
         foreach (var (reason, (count, example)) in round.ErrorReasons.OrderByDescending(e => e.Value.Count))
         {
             Console.WriteLine($"  {count} x {reason}: {example}");
-        }
-    }
-
-    /// <summary>The 1, 5 and 15 minute load averages (Linux), so a figure says how busy the machine was.</summary>
-    private static string? LoadAverage()
-    {
-        try
-        {
-            return File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : null;
-        }
-        catch (IOException)
-        {
-            return null;
         }
     }
 }
