@@ -115,9 +115,7 @@ public sealed partial class BatchClient(
             return null;
         }
 
-        var progress = metadata.SerializedCustomStatus is { Length: > 0 } status && status.Contains("\"stage\"", StringComparison.OrdinalIgnoreCase)
-            ? System.Text.Json.JsonSerializer.Deserialize<BatchProgress>(status, GradingJson.Options)
-            : null;
+        var progress = await BatchProgressReader.ReadAsync(durable, metadata, cancellationToken);
         var result = metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? metadata.ReadOutputAs<BatchResult>() : null;
         return new BatchStatus(
             batchId,

@@ -56,7 +56,7 @@ public sealed class GradeBatchOrchestrator : TaskOrchestrator<GradeBatchInput, B
 
         // Each range already runs MaxParallelChunks chunks at once; running two ranges keeps workers busy at a range's tail.
         const int RangesAtOnce = 2;
-        var inFlight = new Dictionary<Task<RangeOutcome>, ChunkRange>();
+        var inFlight = new Dictionary<Task<RangeOutcome>, (ChunkRange Range, string InstanceId)>();
         var totals = ChunkOutcome.None;
         var failures = new List<FailedChunk>();
         var chunksDone = 0;
@@ -67,16 +67,22 @@ public sealed class GradeBatchOrchestrator : TaskOrchestrator<GradeBatchInput, B
             {
                 var range = ranges[next++];
                 var instanceId = $"{context.InstanceId}:range:{range.Start}";
-                inFlight.Add(context.CallSubOrchestratorAsync<RangeOutcome>(GradeChunkRangeOrchestrator.Name, range, new SubOrchestrationOptions { InstanceId = instanceId }), range);
+                inFlight.Add(context.CallSubOrchestratorAsync<RangeOutcome>(GradeChunkRangeOrchestrator.Name, range, new SubOrchestrationOptions { InstanceId = instanceId }), (range, instanceId));
             }
 
+            // Names the running ranges so a status reader can add their progress: this status alone changes only
+            // when a whole range (hundreds of chunks, minutes) ends.
+            context.SetCustomStatus(progress with
+            {
+                Graded = totals.Graded, Failed = totals.Failed, NeedsReview = totals.NeedsReview, ChunksDone = chunksDone,
+                RunningRanges = inFlight.Values.Select(r => r.InstanceId).ToList(),
+            });
             var finished = await Task.WhenAny(inFlight.Keys);
-            chunksDone += inFlight[finished].Count;
+            chunksDone += inFlight[finished].Range.Count;
             inFlight.Remove(finished);
             var outcome = await finished;
             totals = totals.Add(outcome.Totals);
             failures.AddRange(outcome.FailedChunks);
-            context.SetCustomStatus(progress with { Graded = totals.Graded, Failed = totals.Failed, NeedsReview = totals.NeedsReview, ChunksDone = chunksDone });
         }
 
         return new RangeOutcome(totals, failures);

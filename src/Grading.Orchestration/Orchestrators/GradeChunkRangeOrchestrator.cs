@@ -10,5 +10,5 @@ public sealed class GradeChunkRangeOrchestrator : TaskOrchestrator<ChunkRange, R
     public const string Name = "GradeChunkRange";
 
     public override Task<RangeOutcome> RunAsync(TaskOrchestrationContext context, ChunkRange input) =>
-        ChunkFanOut.RunAsync(context, input, (totals, done) => context.SetCustomStatus(new { chunksDone = done, chunksTotal = input.Count, totals.Graded, totals.Failed }));
+        ChunkFanOut.RunAsync(context, input, (totals, done) => context.SetCustomStatus(new RangeProgress(done, input.Count, totals.Graded, totals.Failed, totals.NeedsReview)));
 }

@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using Grading.Core.Reports;
+using System.Text.Json;
+using Grading.Core.Serialization;
 using Grading.Orchestration.Activities;
+using Grading.Orchestration.Client;
 using Grading.Orchestration.Messages;
 using Grading.Orchestration.Orchestrators;
 using Microsoft.DurableTask;
@@ -71,6 +74,46 @@ public sealed class GradeBatchOrchestratorTests
         Assert.InRange(fake.MaxConcurrent, 1, 3);
     }
 
+    [Fact]
+    public async Task ReadAsync_ChunksDoneInsideRunningRanges_CountsThemBeforeAnyRangeEnds()
+    {
+        // Chunks 0 and 1 (of range 0) finish; every other chunk waits, so no range ends and the parent's own status
+        // still says 0 graded.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var fake = new FakeActivities(submissions: 30, chunkSize: 3) { HoldChunk = index => index >= 2 ? release.Task : Task.CompletedTask };
+        await using var host = await DurableTaskTestHost.StartAsync(fake.Register);
+        var input = new GradeBatchInput("batch-1", "a/batch.csv", null, "a", Settings(maxParallel: 4, maxChunksPerOrchestration: 5));
+        await host.Client.ScheduleNewOrchestrationInstanceAsync(GradeBatchOrchestrator.Name, input, new StartOrchestrationOptions { InstanceId = "batch-1" });
+
+        BatchProgress? progress = null;
+        using var cancellation = new CancellationTokenSource(Timeout);
+        while (progress?.Graded != 6 && !cancellation.IsCancellationRequested)
+        {
+            await Task.Delay(50);
+            var metadata = await host.Client.GetInstanceAsync("batch-1", getInputsAndOutputs: true);
+            progress = metadata is null ? null : await BatchProgressReader.ReadAsync(host.Client, metadata);
+        }
+
+        release.SetResult();
+        Assert.NotNull(progress);
+        Assert.Equal((6, 2, 10), (progress.Graded, progress.ChunksDone, progress.ChunksTotal));
+        Assert.Null(progress.RunningRanges);
+        var parentOnly = JsonSerializer.Deserialize<BatchProgress>((await host.Client.GetInstanceAsync("batch-1", getInputsAndOutputs: true))!.SerializedCustomStatus!, GradingJson.Options)!;
+        Assert.Equal(["batch-1:range:0", "batch-1:range:5"], parentOnly.RunningRanges!.Order());
+        var metadataAtEnd = await host.Client.WaitForInstanceCompletionAsync("batch-1", getInputsAndOutputs: true, cancellation.Token);
+        Assert.Equal(30, metadataAtEnd.ReadOutputAs<BatchResult>()!.Summary.Graded);
+    }
+
+    [Fact]
+    public void Add_TwoRunningRanges_AddsTheirCountsAndClearsTheRangeList()
+    {
+        var parent = new BatchProgress(BatchProgress.Grading, 1000, 400, 3, 20, 1, 13, 32, ["b:range:0", "b:range:16"]);
+
+        var merged = BatchProgressReader.Add(parent, [new RangeProgress(4, 16, 120, 1, 7), new RangeProgress(2, 16, 64, 0, 2)]);
+
+        Assert.Equal(new BatchProgress(BatchProgress.Grading, 1000, 584, 4, 29, 1, 19, 32), merged);
+    }
+
     private static BatchSettings Settings(int maxParallel, int maxChunksPerOrchestration) =>
         new(ChunkSize: 0, maxParallel, maxChunksPerOrchestration, 20_000, 0.3, ActivityMaxAttempts: 2, TimeSpan.FromMilliseconds(100));
 
@@ -95,6 +138,9 @@ public sealed class GradeBatchOrchestratorTests
         public int? FailingChunk { get; init; }
 
         public TimeSpan ChunkDelay { get; init; } = TimeSpan.Zero;
+
+        /// <summary>A chunk's activity waits for the task this returns before it finishes.</summary>
+        public Func<int, Task> HoldChunk { get; init; } = _ => Task.CompletedTask;
 
         public int MaxConcurrent { get; private set; }
 
@@ -132,6 +178,7 @@ public sealed class GradeBatchOrchestratorTests
             }
 
             await Task.Delay(ChunkDelay);
+            await HoldChunk(input.ChunkIndex);
             Interlocked.Decrement(ref running);
             GradedChunks.AddOrUpdate(input.ChunkIndex, 1, (_, n) => n + 1);
             var size = Math.Min(chunkSize, submissions - (input.ChunkIndex * chunkSize));
