@@ -8,6 +8,7 @@ using Grading.Core.Reports;
 using Grading.Orchestration.Client;
 using Grading.Orchestration.Messages;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -47,9 +48,22 @@ public sealed class GradeCommand : AsyncCommand<GradeSettings>
                 settings.Assignment is null ? null : await File.ReadAllBytesAsync(settings.Assignment, cancellationToken),
                 settings.Grader);
 
-            var batchId = await batches.StartAsync(request, cancellationToken);
+            // SIGTERM and Ctrl+C reach the host's console lifetime, not this command: without this link the command
+            // went on waiting for a batch whose engine had been told to stop.
+            using var interrupted = CancellationTokenSource.CreateLinkedTokenSource(
+                cancellationToken, host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+            var batchId = await batches.StartAsync(request, interrupted.Token);
             AnsiConsole.MarkupLineInterpolated($"Batch [bold]{batchId}[/] started.");
-            var status = await WaitWithProgressBarAsync(batches, batchId, cancellationToken);
+            BatchStatus status;
+            try
+            {
+                status = await WaitWithProgressBarAsync(batches, batchId, interrupted.Token);
+            }
+            catch (Exception e) when (interrupted.IsCancellationRequested && e is OperationCanceledException or Grpc.Core.RpcException { StatusCode: Grpc.Core.StatusCode.Cancelled })
+            {
+                return await CancelInterruptedAsync(host, batches, batchId);
+            }
+
             if (status.Result is null)
             {
                 Console.Error.WriteLine($"grading: batch {batchId} did not complete ({status.RuntimeStatus}): {status.FailureMessage}");
@@ -72,6 +86,30 @@ public sealed class GradeCommand : AsyncCommand<GradeSettings>
             Console.Error.WriteLine($"grading: {e.Message}");
             return 2;
         }
+    }
+
+    /// <summary>
+    /// Terminates the interrupted batch, so it does not resume the next time an engine runs on this task hub, and
+    /// stops the engine cleanly (its partition leases released). Exit code 130, as a shell reports an interrupt.
+    /// </summary>
+    private static async Task<int> CancelInterruptedAsync(IHost host, BatchClient batches, string batchId)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await batches.CancelAsync(batchId, "grading grade was interrupted", timeout.Token);
+
+            // The termination is a message the engine still has to apply; stopping first would leave it queued.
+            await batches.WaitAsync(batchId, pollInterval: TimeSpan.FromMilliseconds(100), cancellationToken: timeout.Token);
+            Console.Error.WriteLine($"grading: interrupted; batch {batchId} canceled (grades written so far are kept).");
+        }
+        catch (Exception e) when (e is OperationCanceledException or Grpc.Core.RpcException)
+        {
+            Console.Error.WriteLine($"grading: interrupted; batch {batchId} could not be canceled ({e.Message}); cancel it with POST /api/batches/{batchId}/cancel.");
+        }
+
+        await host.StopAsync(CancellationToken.None);
+        return 130;
     }
 
     private static async Task<BatchStatus> WaitWithProgressBarAsync(BatchClient batches, string batchId, CancellationToken cancellationToken)

@@ -154,6 +154,7 @@ public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
         // The empty builder reads no appsettings or ASPNETCORE_* variables, so the CLI's own web
         // configuration (the 'serve' command's URLs) never leaks into this private endpoint.
         WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.Services.AddSingleton<IHostLifetime, SidecarLifetime>();
         builder.WebHost.UseKestrelCore();
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Listen(IPAddress.Loopback, Port, listen => listen.Protocols = HttpProtocols.Http2));

@@ -1,13 +1,16 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Grading.Core.Domain;
 using Grading.Core.Serialization;
 using Grading.IntegrationTests.LocalEngine;
+using Grading.IntegrationTests.Pipeline;
+using Microsoft.DurableTask.Client;
 
 namespace Grading.IntegrationTests.Commands;
 
 /// <summary>The README's main command, run as a process against Azurite.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class GradeCommandTests(AzuriteFixture azurite) : IDisposable
+public sealed partial class GradeCommandTests(AzuriteFixture azurite) : IDisposable
 {
     private readonly string outDirectory = Path.Combine(Path.GetTempPath(), "grading-cli-" + Guid.NewGuid().ToString("N"));
 
@@ -64,6 +67,28 @@ public sealed class GradeCommandTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task Grade_SigtermWhileGrading_CancelsTheBatchAndExits130()
+    {
+        await using var hub = azurite.CreateTaskHub();
+        Directory.CreateDirectory(outDirectory);
+        var assignmentId = GeneratedBatches.NewAssignmentId();
+        var batch = Path.Combine(outDirectory, "large.csv");
+        var assignment = Path.Combine(outDirectory, "assignment.json");
+        await File.WriteAllBytesAsync(batch, GeneratedBatches.Csv(3000));
+        await File.WriteAllBytesAsync(assignment, GeneratedBatches.AssignmentJson(assignmentId));
+
+        var result = await GradingProcess.RunAndInterruptAsync(
+            azurite.RepositoryRoot, " started.", "grade", batch, "--assignment", assignment, "--task-hub", hub.Options.TaskHubName);
+
+        Assert.True(result.ExitCode == 130, $"exit {result.ExitCode}: {result.StandardOutput}{result.StandardError}");
+        Assert.Contains("canceled (grades written so far are kept)", result.StandardError, StringComparison.Ordinal);
+        var batchId = BatchIdStarted().Match(result.StandardOutput).Groups[1].Value;
+        await using var engine = await TestEngineHost.StartAsync(hub.Options);
+        var instance = await engine.Client.GetInstanceAsync(batchId);
+        Assert.Equal(OrchestrationRuntimeStatus.Terminated, instance?.RuntimeStatus);
+    }
+
+    [Fact]
     public async Task Grade_MissingFile_ExitsNonZeroNamingTheFile()
     {
         var result = await GradingProcess.RunAsync(azurite.RepositoryRoot, "grade", "no-such-batch.csv");
@@ -79,6 +104,9 @@ public sealed class GradeCommandTests(AzuriteFixture azurite) : IDisposable
             Directory.Delete(outDirectory, recursive: true);
         }
     }
+
+    [GeneratedRegex(@"Batch (\S+) started\.")]
+    private static partial Regex BatchIdStarted();
 
     private List<T> ReadJsonl<T>(string file) =>
         File.ReadAllLines(Path.Combine(outDirectory, file))

@@ -7,7 +7,14 @@ internal static class GradingProcess
 {
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
 
-    public static async Task<Result> RunAsync(string repositoryRoot, params string[] arguments)
+    public static Task<Result> RunAsync(string repositoryRoot, params string[] arguments) =>
+        RunAsync(repositoryRoot, interruptAfterLine: null, arguments);
+
+    /// <summary>Runs the command and sends it SIGTERM (as <c>kill</c>, systemd or a container stop do) once it prints a line containing <paramref name="line"/>.</summary>
+    public static Task<Result> RunAndInterruptAsync(string repositoryRoot, string line, params string[] arguments) =>
+        RunAsync(repositoryRoot, line, arguments);
+
+    private static async Task<Result> RunAsync(string repositoryRoot, string? interruptAfterLine, string[] arguments)
     {
         // The CLI's own build output, in the same configuration as this test assembly (Debug or Release).
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
@@ -31,7 +38,7 @@ internal static class GradingProcess
         start.Environment["COLUMNS"] = "120";
 
         using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stdout = interruptAfterLine is null ? process.StandardOutput.ReadToEndAsync() : ReadThenInterruptAsync(process, interruptAfterLine);
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         try
@@ -45,5 +52,23 @@ internal static class GradingProcess
         }
 
         return new Result(process.ExitCode, await stdout, await stderr);
+    }
+
+    private static async Task<string> ReadThenInterruptAsync(Process process, string line)
+    {
+        var output = new System.Text.StringBuilder();
+        var sent = false;
+        while (await process.StandardOutput.ReadLineAsync() is { } next)
+        {
+            output.AppendLine(next);
+            if (!sent && next.Contains(line, StringComparison.Ordinal))
+            {
+                using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+                await kill.WaitForExitAsync();
+                sent = true;
+            }
+        }
+
+        return output.ToString();
     }
 }

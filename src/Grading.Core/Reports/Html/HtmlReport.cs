@@ -68,7 +68,7 @@ public static class HtmlReport
         if (pairs.Count > 0)
         {
             html.Append("<figure id=\"scatter\">").Append(SvgIds.Prefix(ReportCharts.Scatter(pairs), "scatter-"))
-                .Append("<figcaption>Predicted against human score (%), ").Append(pairs.Count).Append(" answers; the dashed line is perfect agreement</figcaption></figure>\n");
+                .Append("<figcaption>Predicted against human score (%), ").Append(pairs.Count).Append(" answers; the grey diagonal is perfect agreement</figcaption></figure>\n");
         }
 
         html.Append("</div>\n</section>\n");

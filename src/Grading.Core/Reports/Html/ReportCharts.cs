@@ -35,8 +35,9 @@ public static class ReportCharts
     {
         var plot = new Plot();
         var diagonal = plot.Add.Line(0, 0, 100, 100);
-        diagonal.LineColor = Colors.Gray;
-        diagonal.LinePattern = LinePattern.Dashed;
+        // Solid, not dashed: Skia's SVG canvas has no dash effect; it drew the line solid anyway and printed
+        // "Unsupported path effect in addPaint." to the console for every report.
+        diagonal.LineColor = Colors.LightGray;
         var points = plot.Add.ScatterPoints(percents.Select(p => p.Human).ToArray(), percents.Select(p => p.Predicted).ToArray());
         points.MarkerSize = 9;
         points.Color = Colors.DarkOrange.WithAlpha(0.7);
