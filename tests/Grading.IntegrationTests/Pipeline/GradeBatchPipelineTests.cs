@@ -6,8 +6,12 @@ using Grading.Core.Serialization;
 using Grading.IntegrationTests.LocalEngine;
 using Grading.Orchestration.Client;
 using Grading.Orchestration.Messages;
+using Grading.Orchestration.Options;
+using Grading.Orchestration.Orchestrators;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Grading.IntegrationTests.Pipeline;
 
@@ -173,6 +177,30 @@ public sealed class GradeBatchPipelineTests(AzuriteFixture azurite)
             host.Batches.StartAsync(new BatchRequest("notes.csv", "Dear teacher,\nplease find my essay attached.\n"u8.ToArray())));
 
         Assert.Contains("not a grading CSV", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetStatusAsync_BatchWhoseUploadVanished_FailsWithAMessageNamingTheCause()
+    {
+        await using var host = await GradingHostLease.StartAsync(azurite, new GradingHostSetup
+        {
+            Configuration = new Dictionary<string, string?> { ["Grading:ActivityMaxAttempts"] = "1" },
+        });
+        var durable = host.Services.GetRequiredService<DurableTaskClient>();
+        var batchId = "vanished-" + Guid.NewGuid().ToString("N")[..8];
+        var settings = BatchSettings.From(host.Services.GetRequiredService<IOptions<GradingOptions>>().Value);
+        await host.Storage.EnsureContainersAsync();
+
+        await durable.ScheduleNewOrchestrationInstanceAsync(
+            GradeBatchOrchestrator.Name,
+            new GradeBatchInput(batchId, "a/no-such-upload.csv", null, "a", settings),
+            new StartOrchestrationOptions { InstanceId = batchId });
+        using var timeout = new CancellationTokenSource(BatchTimeout);
+        var status = await host.Batches.WaitAsync(batchId, cancellationToken: timeout.Token);
+
+        Assert.Equal("Failed", status.RuntimeStatus);
+        Assert.False(string.IsNullOrWhiteSpace(status.FailureMessage), "a failed batch must say why");
+        Assert.Contains("'submissions/a/no-such-upload.csv' does not exist", status.FailureMessage, StringComparison.Ordinal);
     }
 
     private static async Task<BatchStatus> RunAsync(GradingHostLease host, BatchRequest request)
