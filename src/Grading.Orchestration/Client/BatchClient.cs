@@ -122,7 +122,7 @@ public sealed partial class BatchClient(
             metadata.RuntimeStatus.ToString(),
             progress,
             result,
-            FailureMessage(metadata),
+            OrchestrationFailure.Message(metadata),
             metadata.CreatedAt,
             metadata.LastUpdatedAt);
     }
@@ -153,15 +153,6 @@ public sealed partial class BatchClient(
 
     public Task<BinaryData?> ReadReportFileAsync(string batchId, string fileName, CancellationToken cancellationToken = default) =>
         reports.TryReadAsync(batchId, fileName, cancellationToken);
-
-    /// <summary>
-    /// Why the orchestration failed. The Functions host fills <see cref="OrchestrationMetadata.FailureDetails"/>; the
-    /// local engine's sidecar leaves them empty and keeps the message as the failed instance's output.
-    /// </summary>
-    private static string? FailureMessage(OrchestrationMetadata metadata) =>
-        metadata.FailureDetails?.ErrorMessage is { Length: > 0 } message ? message
-        : metadata.RuntimeStatus == OrchestrationRuntimeStatus.Failed && metadata.SerializedOutput is { Length: > 0 } output ? output
-        : null;
 
     private static string SafeName(string name)
     {

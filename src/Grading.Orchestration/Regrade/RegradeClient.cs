@@ -5,6 +5,7 @@ using Grading.Orchestration.Messages;
 using Grading.Orchestration.Options;
 using Grading.Orchestration.Storage;
 using Microsoft.DurableTask;
+using Grading.Orchestration.Client;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
@@ -70,7 +71,7 @@ public sealed class RegradeClient(
         }
 
         var result = metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? metadata.ReadOutputAs<RegradeResult>() : null;
-        return new RegradeStatus(regradeId, metadata.RuntimeStatus.ToString(), result, metadata.FailureDetails?.ErrorMessage, metadata.CreatedAt, metadata.LastUpdatedAt);
+        return new RegradeStatus(regradeId, metadata.RuntimeStatus.ToString(), result, OrchestrationFailure.Message(metadata), metadata.CreatedAt, metadata.LastUpdatedAt);
     }
 
     /// <summary>Polls until the re-grade finishes.</summary>
