@@ -99,11 +99,16 @@ public sealed class BenchGenAiCommand : AsyncCommand<BenchGenAiCommand.Settings>
         ArgumentNullException.ThrowIfNull(sequential);
         ArgumentNullException.ThrowIfNull(batched);
         using var promptTokens = model.Tokenizer.Encode(prompts[0]);
+        var sharedPrefixTokens = SharedPrefixTokens(model, prompts);
+        // A padded batch runs every row's prompt through the model, so its prefill is per-row work that batching cannot
+        // share: even with a decode loop that took no time, batched could be at most this many times sequential.
+        var prefillBound = sequential.Total / batched.Prefill;
         Console.WriteLine($"fastest of {settings.Repeat} runs each");
         Console.WriteLine($"model {model.Folder.Path}: loaded in {model.LoadTime.TotalMilliseconds:0} ms; prompt {promptTokens[0].Length} tokens; {Environment.ProcessorCount} cores");
         Console.WriteLine($"time to first token: {firstToken?.TotalMilliseconds:0.0} ms; {newTokens} generated tokens per answer; tokens/s below count generated tokens per wall second, prefill included");
         Console.WriteLine($"sequential: {sequential.Tokens} tokens in {sequential.Total.TotalSeconds:0.000} s (prefill {sequential.Prefill.TotalSeconds:0.000} s) = {sequential.TokensPerSecond:0.0} tokens/s; decode alone {sequential.DecodeTokensPerSecond:0.0} tokens/s");
         Console.WriteLine($"batched ({settings.Batch}): {batched.Tokens} tokens in {batched.Total.TotalSeconds:0.000} s (prefill {batched.Prefill.TotalSeconds:0.000} s) = {batched.TokensPerSecond:0.0} tokens/s ({batched.TokensPerSecond / sequential.TokensPerSecond:0.00}x); decode alone {batched.DecodeTokensPerSecond:0.0} tokens/s ({batched.DecodeTokensPerSecond / sequential.DecodeTokensPerSecond:0.00}x)");
+        Console.WriteLine($"the batch's prefill alone bounds its speedup at {prefillBound:0.00}x; the prompts share their first {sharedPrefixTokens} of {promptTokens[0].Length} tokens, which a padded batch still runs once per row");
         Console.WriteLine(JsonSerializer.Serialize(new
         {
             bench = "genai",
@@ -124,6 +129,8 @@ public sealed class BenchGenAiCommand : AsyncCommand<BenchGenAiCommand.Settings>
             sequentialDecodeTokensPerSecond = Math.Round(sequential.DecodeTokensPerSecond, 1),
             batchedDecodeTokensPerSecond = Math.Round(batched.DecodeTokensPerSecond, 1),
             batchedDecodeSpeedup = Math.Round(batched.DecodeTokensPerSecond / sequential.DecodeTokensPerSecond, 2),
+            prefillBoundSpeedup = Math.Round(prefillBound, 2),
+            sharedPrefixTokens,
             repeats = settings.Repeat,
             processorCount = Environment.ProcessorCount,
             loadAverage = LoadAverage.OneMinute(),
@@ -147,6 +154,27 @@ public sealed class BenchGenAiCommand : AsyncCommand<BenchGenAiCommand.Settings>
         var timing = new RunTiming();
         timing.Add(results.Sum(r => r.Tokens.Count), results.Count, stopwatch.Elapsed, first ?? TimeSpan.Zero);
         return timing;
+    }
+
+    /// <summary>How many leading tokens every prompt has in common (template, instructions, question, reference).</summary>
+    private static int SharedPrefixTokens(DecoderModel model, IReadOnlyList<string> prompts)
+    {
+        using var sequences = model.Tokenizer.EncodeBatch(prompts.ToArray());
+        var first = sequences[0].ToArray();
+        var shared = first.Length;
+        for (var i = 1; i < prompts.Count; i++)
+        {
+            var other = sequences[(ulong)i];
+            var common = 0;
+            while (common < shared && common < other.Length && other[common] == first[common])
+            {
+                common++;
+            }
+
+            shared = common;
+        }
+
+        return shared;
     }
 
     private static List<string> BenchPrompts(int count, ChatTemplate template, OutputFormat format)

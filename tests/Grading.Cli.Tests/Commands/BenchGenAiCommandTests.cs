@@ -41,6 +41,9 @@ public sealed class BenchGenAiCommandTests : IDisposable
         Assert.InRange(root.GetProperty("sequentialPrefillMs").GetDouble(), double.Epsilon, root.GetProperty("sequentialMs").GetDouble());
         Assert.InRange(root.GetProperty("batchedPrefillMs").GetDouble(), double.Epsilon, root.GetProperty("batchedMs").GetDouble());
         Assert.True(root.GetProperty("batchedTokensPerSecond").GetDouble() > 0);
+        // The bench prompts differ only in the answer, which comes after the instructions, question and reference.
+        Assert.InRange(root.GetProperty("sharedPrefixTokens").GetInt32(), root.GetProperty("promptTokens").GetInt32() / 2, root.GetProperty("promptTokens").GetInt32() - 1);
+        Assert.True(root.GetProperty("prefillBoundSpeedup").GetDouble() > 0);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
