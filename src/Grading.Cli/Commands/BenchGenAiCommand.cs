@@ -99,13 +99,12 @@ public sealed class BenchGenAiCommand : AsyncCommand<BenchGenAiCommand.Settings>
 
             var batchedRun = await TimeAsync(generator, prompts, options, cancellationToken);
             sequential = sequential is null || sequentialRun.Total < sequential.Total ? sequentialRun : sequential;
+            batched = batched is null || batchedRun.Total < batched.Total ? batchedRun : batched;
             if (settings.SharedPrefix)
             {
                 var sharedRun = SharedPrefixGeneration.Run(model, prompts, sharedPrefixTokens, newTokens, cancellationToken).Timing;
                 sharedPrefix = sharedPrefix is null || sharedRun.Total < sharedPrefix.Total ? sharedRun : sharedPrefix;
             }
-
-            batched = batched is null || batchedRun.Total < batched.Total ? batchedRun : batched;
         }
 
         ArgumentNullException.ThrowIfNull(sequential);
