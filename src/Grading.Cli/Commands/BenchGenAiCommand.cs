@@ -37,6 +37,10 @@ public sealed class BenchGenAiCommand : AsyncCommand<BenchGenAiCommand.Settings>
         [CommandOption("-t|--template <NAME>")]
         public string? Template { get; init; }
 
+        [CommandOption("--shared-prefix")]
+        [Description("Also time the answers one at a time in one generator that runs the prompts' shared prefix once (GenAI continuous decoding): what sharing the prefix would save, which a padded batch cannot do.")]
+        public bool SharedPrefix { get; init; }
+
         [CommandOption("--repeat <N>")]
         [Description("Runs of each mode; the fastest counts. Default: 3.")]
         public int Repeat { get; init; } = 3;
@@ -70,6 +74,7 @@ public sealed class BenchGenAiCommand : AsyncCommand<BenchGenAiCommand.Settings>
         var options = GenAiGrader.Options(SearchOptions.Greedy(newTokens)) with { MinNewTokens = newTokens };
 
         await generator.GenerateAsync([prompts[0]], options, cancellationToken); // warm-up: first-run allocations are not throughput
+        var sharedPrefixTokens = SharedPrefixTokens(model, prompts);
 
         // Each mode runs Repeat times, interleaved so both see the same background load, and the fastest run of each
         // counts: on a shared machine the minimum is the stable figure. Runs are timed whole and from their first token
@@ -77,6 +82,7 @@ public sealed class BenchGenAiCommand : AsyncCommand<BenchGenAiCommand.Settings>
         TimeSpan? firstToken = null;
         RunTiming? sequential = null;
         RunTiming? batched = null;
+        RunTiming? sharedPrefix = null;
         for (var repeat = 0; repeat < settings.Repeat; repeat++)
         {
             TimeSpan? first = null;
@@ -94,16 +100,40 @@ public sealed class BenchGenAiCommand : AsyncCommand<BenchGenAiCommand.Settings>
             var batchedRun = await TimeAsync(generator, prompts, options, cancellationToken);
             sequential = sequential is null || sequentialRun.Total < sequential.Total ? sequentialRun : sequential;
             batched = batched is null || batchedRun.Total < batched.Total ? batchedRun : batched;
+            if (settings.SharedPrefix)
+            {
+                var sharedRun = SharedPrefixGeneration.Run(model, prompts, sharedPrefixTokens, newTokens, cancellationToken).Timing;
+                sharedPrefix = sharedPrefix is null || sharedRun.Total < sharedPrefix.Total ? sharedRun : sharedPrefix;
+            }
         }
 
         ArgumentNullException.ThrowIfNull(sequential);
         ArgumentNullException.ThrowIfNull(batched);
         using var promptTokens = model.Tokenizer.Encode(prompts[0]);
+        // A padded batch runs every row's prompt through the model, so its prefill is per-row work that batching cannot
+        // share: even with a decode loop that took no time, batched could be at most this many times sequential.
+        var prefillBound = sequential.Total / batched.Prefill;
         Console.WriteLine($"fastest of {settings.Repeat} runs each");
         Console.WriteLine($"model {model.Folder.Path}: loaded in {model.LoadTime.TotalMilliseconds:0} ms; prompt {promptTokens[0].Length} tokens; {Environment.ProcessorCount} cores");
         Console.WriteLine($"time to first token: {firstToken?.TotalMilliseconds:0.0} ms; {newTokens} generated tokens per answer; tokens/s below count generated tokens per wall second, prefill included");
         Console.WriteLine($"sequential: {sequential.Tokens} tokens in {sequential.Total.TotalSeconds:0.000} s (prefill {sequential.Prefill.TotalSeconds:0.000} s) = {sequential.TokensPerSecond:0.0} tokens/s; decode alone {sequential.DecodeTokensPerSecond:0.0} tokens/s");
         Console.WriteLine($"batched ({settings.Batch}): {batched.Tokens} tokens in {batched.Total.TotalSeconds:0.000} s (prefill {batched.Prefill.TotalSeconds:0.000} s) = {batched.TokensPerSecond:0.0} tokens/s ({batched.TokensPerSecond / sequential.TokensPerSecond:0.00}x); decode alone {batched.DecodeTokensPerSecond:0.0} tokens/s ({batched.DecodeTokensPerSecond / sequential.DecodeTokensPerSecond:0.00}x)");
+        int? sameReplies = null;
+        if (sharedPrefix is not null)
+        {
+            // Sharing the prefix must not change the replies: compare with the answers generated one at a time.
+            var (_, replies) = SharedPrefixGeneration.Run(model, prompts, sharedPrefixTokens, newTokens, cancellationToken);
+            sameReplies = 0;
+            for (var i = 0; i < prompts.Count; i++)
+            {
+                var single = await generator.GenerateAsync([prompts[i]], options, cancellationToken);
+                sameReplies += single[0].Tokens.SequenceEqual(replies[i]) ? 1 : 0;
+            }
+
+            Console.WriteLine($"one at a time, shared prefix run once: {sharedPrefix.Tokens} tokens in {sharedPrefix.Total.TotalSeconds:0.000} s (prefill {sharedPrefix.Prefill.TotalSeconds:0.000} s) = {sharedPrefix.TokensPerSecond:0.0} tokens/s ({sharedPrefix.TokensPerSecond / sequential.TokensPerSecond:0.00}x); {sameReplies} of {prompts.Count} replies the same as one at a time");
+        }
+
+        Console.WriteLine($"the batch's prefill alone bounds its speedup at {prefillBound:0.00}x; the prompts share their first {sharedPrefixTokens} of {promptTokens[0].Length} tokens, which a padded batch still runs once per row");
         Console.WriteLine(JsonSerializer.Serialize(new
         {
             bench = "genai",
@@ -124,6 +154,15 @@ public sealed class BenchGenAiCommand : AsyncCommand<BenchGenAiCommand.Settings>
             sequentialDecodeTokensPerSecond = Math.Round(sequential.DecodeTokensPerSecond, 1),
             batchedDecodeTokensPerSecond = Math.Round(batched.DecodeTokensPerSecond, 1),
             batchedDecodeSpeedup = Math.Round(batched.DecodeTokensPerSecond / sequential.DecodeTokensPerSecond, 2),
+            prefillBoundSpeedup = Math.Round(prefillBound, 2),
+            sharedPrefixTokens,
+            sharedPrefixMs = sharedPrefix is null ? (double?)null : Math.Round(sharedPrefix.Total.TotalMilliseconds, 1),
+            sharedPrefixPrefillMs = sharedPrefix is null ? (double?)null : Math.Round(sharedPrefix.Prefill.TotalMilliseconds, 1),
+            sharedPrefixSpeedup = sharedPrefix is null ? (double?)null : Math.Round(sharedPrefix.TokensPerSecond / sequential.TokensPerSecond, 2),
+            sharedPrefixSameReplies = sameReplies,
+            // Not measured: a padded batch that ran the shared prefix once (GenAI cannot), estimated as the prefill
+            // measured with the prefix shared plus the padded batch's measured decode loop.
+            projectedSharedPrefixBatchSpeedup = sharedPrefix is null ? (double?)null : Math.Round(sequential.Total / (sharedPrefix.Prefill + batched.Total - batched.Prefill), 2),
             repeats = settings.Repeat,
             processorCount = Environment.ProcessorCount,
             loadAverage = LoadAverage.OneMinute(),
@@ -147,6 +186,27 @@ public sealed class BenchGenAiCommand : AsyncCommand<BenchGenAiCommand.Settings>
         var timing = new RunTiming();
         timing.Add(results.Sum(r => r.Tokens.Count), results.Count, stopwatch.Elapsed, first ?? TimeSpan.Zero);
         return timing;
+    }
+
+    /// <summary>How many leading tokens every prompt has in common (template, instructions, question, reference).</summary>
+    private static int SharedPrefixTokens(DecoderModel model, IReadOnlyList<string> prompts)
+    {
+        using var sequences = model.Tokenizer.EncodeBatch(prompts.ToArray());
+        var first = sequences[0].ToArray();
+        var shared = first.Length;
+        for (var i = 1; i < prompts.Count; i++)
+        {
+            var other = sequences[(ulong)i];
+            var common = 0;
+            while (common < shared && common < other.Length && other[common] == first[common])
+            {
+                common++;
+            }
+
+            shared = common;
+        }
+
+        return shared;
     }
 
     private static List<string> BenchPrompts(int count, ChatTemplate template, OutputFormat format)

@@ -15,7 +15,7 @@ public sealed class BenchGenAiCommandTests : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("bench-genai-").FullName;
 
     [Fact]
-    public async Task Execute_TinyModel_ReportsGeneratedTokensAtTheGradersReplyBudgetWithPrefillApart()
+    public async Task Execute_TinyModelWithSharedPrefix_ReportsPrefillApartAndTheSameRepliesWithThePrefixRunOnce()
     {
         TestModelWriter.Write(_folder);
         var output = new StringWriter();
@@ -24,7 +24,7 @@ public sealed class BenchGenAiCommandTests : IDisposable
         int exit;
         try
         {
-            exit = await new CommandApp<BenchGenAiCommand>().RunAsync(["--model", _folder, "--batch", "2", "--repeat", "1"]);
+            exit = await new CommandApp<BenchGenAiCommand>().RunAsync(["--model", _folder, "--batch", "2", "--repeat", "1", "--shared-prefix"]);
         }
         finally
         {
@@ -41,6 +41,13 @@ public sealed class BenchGenAiCommandTests : IDisposable
         Assert.InRange(root.GetProperty("sequentialPrefillMs").GetDouble(), double.Epsilon, root.GetProperty("sequentialMs").GetDouble());
         Assert.InRange(root.GetProperty("batchedPrefillMs").GetDouble(), double.Epsilon, root.GetProperty("batchedMs").GetDouble());
         Assert.True(root.GetProperty("batchedTokensPerSecond").GetDouble() > 0);
+        // The bench prompts differ only in the answer, which comes after the instructions, question and reference.
+        Assert.InRange(root.GetProperty("sharedPrefixTokens").GetInt32(), root.GetProperty("promptTokens").GetInt32() / 2, root.GetProperty("promptTokens").GetInt32() - 1);
+        Assert.True(root.GetProperty("prefillBoundSpeedup").GetDouble() > 0);
+        // Running the shared prefix once (continuous decoding) gives the same greedy replies as whole prompts.
+        Assert.Equal(2, root.GetProperty("sharedPrefixSameReplies").GetInt32());
+        Assert.InRange(root.GetProperty("sharedPrefixPrefillMs").GetDouble(), double.Epsilon, root.GetProperty("sharedPrefixMs").GetDouble());
+        Assert.True(root.GetProperty("projectedSharedPrefixBatchSpeedup").GetDouble() > 0);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
