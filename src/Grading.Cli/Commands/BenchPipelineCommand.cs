@@ -8,6 +8,8 @@ using Grading.Core.Batches;
 using Grading.Core.Grading;
 using Grading.Orchestration.Client;
 using Grading.Orchestration.Options;
+using Grading.Orchestration.Storage;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Spectre.Console;
@@ -45,6 +47,7 @@ public sealed class BenchPipelineCommand : AsyncCommand<BenchPipelineCommand.Set
         var batches = host.Services.GetRequiredService<BatchClient>();
         var chunkSize = host.Services.GetRequiredService<IOptions<GradingOptions>>().Value.ChunkSize;
         var csv = BenchBatch.Csv(settings.Count);
+        var leftovers = new BenchLeftovers(host.Services.GetRequiredService<GradingStorage>(), host.Services.GetRequiredService<DurableTaskClient>());
 
         // Both paths grade the same parsed submissions; warm the grader (model load, question embeddings) first.
         var assignment = BenchBatch.Assignment("bench");
@@ -52,7 +55,7 @@ public sealed class BenchPipelineCommand : AsyncCommand<BenchPipelineCommand.Set
         var questions = assignment.Questions.ToDictionary(q => q.Id);
         var requests = parsed.Submissions.Select(s => new GradingRequest(s, questions[s.QuestionId])).ToList();
         await grader.GradeAsync(requests.Take(chunkSize).ToList(), cancellationToken);
-        await RunPipelineAsync(batches, BenchBatch.Csv(Math.Min(settings.Count, chunkSize * 4)), cancellationToken);
+        await RunPipelineAsync(batches, BenchBatch.Csv(Math.Min(settings.Count, chunkSize * 4)), leftovers, cancellationToken);
 
         var direct = TimeSpan.MaxValue;
         var pipeline = TimeSpan.MaxValue;
@@ -70,7 +73,7 @@ public sealed class BenchPipelineCommand : AsyncCommand<BenchPipelineCommand.Set
             var directCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             timed.Reset();
             cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var pipelineRun = await RunPipelineAsync(batches, csv, cancellationToken);
+            var pipelineRun = await RunPipelineAsync(batches, csv, leftovers, cancellationToken);
             var pipelineCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             var (busy, span) = timed.Reset();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -79,6 +82,7 @@ public sealed class BenchPipelineCommand : AsyncCommand<BenchPipelineCommand.Set
             pipeline = pipelineRun < pipeline ? pipelineRun : pipeline;
         }
 
+        await leftovers.DeleteAsync(cancellationToken);
         await host.StopAsync(CancellationToken.None);
         var directPerSecond = settings.Count / direct.TotalSeconds;
         var pipelinePerSecond = settings.Count / pipeline.TotalSeconds;
@@ -98,12 +102,13 @@ public sealed class BenchPipelineCommand : AsyncCommand<BenchPipelineCommand.Set
     }
 
     /// <summary>Upload to report, as <c>grading grade</c> runs it, into a fresh assignment so every grade blob is a new write.</summary>
-    private static async Task<TimeSpan> RunPipelineAsync(BatchClient batches, byte[] csv, CancellationToken cancellationToken)
+    private static async Task<TimeSpan> RunPipelineAsync(BatchClient batches, byte[] csv, BenchLeftovers leftovers, CancellationToken cancellationToken)
     {
         var assignmentId = $"bench-{Guid.NewGuid():N}"[..20];
         var request = new BatchRequest("bench.csv", csv, Grading.Core.Batches.AssignmentReader.Write(BenchBatch.Assignment(assignmentId)));
         var stopwatch = Stopwatch.StartNew();
         var batchId = await batches.StartAsync(request, cancellationToken);
+        leftovers.Add(assignmentId, batchId);
         var status = await batches.WaitAsync(batchId, pollInterval: TimeSpan.FromMilliseconds(50), cancellationToken: cancellationToken);
         var elapsed = stopwatch.Elapsed;
         if (status.Result is null)

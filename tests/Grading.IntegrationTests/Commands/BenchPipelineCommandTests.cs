@@ -1,0 +1,48 @@
+using System.Text.Json;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Grading.Cli.LocalEngine;
+using Grading.IntegrationTests.LocalEngine;
+
+namespace Grading.IntegrationTests.Commands;
+
+/// <summary><c>grading bench pipeline</c> run as a user runs it, small: the JSON line's fields, and nothing left behind.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class BenchPipelineCommandTests(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task BenchPipeline_SmallRun_PrintsBothRatesAndDeletesItsGrades()
+    {
+        await using var hub = azurite.CreateTaskHub();
+        var grades = new BlobContainerClient(LocalEngineOptions.DevelopmentStorage, "grades");
+        var benchGradesBefore = await CountAsync(grades, "bench-");
+
+        var result = await GradingProcess.RunAsync(azurite.RepositoryRoot, "bench", "pipeline", "--n", "64", "--task-hub", hub.Options.TaskHubName);
+
+        Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
+        var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        using var json = JsonDocument.Parse(lines[^1]);
+        var root = json.RootElement;
+        Assert.Equal(64, root.GetProperty("n").GetInt32());
+        var (direct, pipeline, ratio) = (root.GetProperty("direct_per_s").GetDouble(), root.GetProperty("pipeline_per_s").GetDouble(), root.GetProperty("ratio").GetDouble());
+        Assert.True(direct > 0 && pipeline > 0, lines[^1]);
+        Assert.Equal(pipeline / direct, ratio, 0.01);
+        Assert.Equal(benchGradesBefore, await CountAsync(grades, "bench-"));
+    }
+
+    private static async Task<int> CountAsync(BlobContainerClient container, string prefix)
+    {
+        if (!(await container.ExistsAsync()).Value)
+        {
+            return 0;
+        }
+
+        var count = 0;
+        await foreach (var _ in container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}
