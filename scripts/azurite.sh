@@ -29,7 +29,7 @@ start() {
   fi
   mkdir -p "$data_dir"
   # setsid detaches Azurite from this shell's session so it outlives the caller.
-  setsid "$repo_root/node_modules/.bin/azurite" --silent --skipApiVersionCheck --loose \
+  setsid "$repo_root/node_modules/.bin/azurite" --silent --disableTelemetry --skipApiVersionCheck --loose \
     --location "$data_dir" \
     --blobHost "$host" --queueHost "$host" --tableHost "$host" \
     --blobPort 10000 --queuePort 10001 --tablePort 10002 \

@@ -44,7 +44,7 @@ internal sealed class PrivateAzurite : IAsyncDisposable
         var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[]
         {
-            "--silent", "--skipApiVersionCheck", "--loose", "--location", DataDirectory,
+            "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--loose", "--location", DataDirectory,
             "--blobPort", firstPort.ToString(), "--queuePort", (firstPort + 1).ToString(), "--tablePort", (firstPort + 2).ToString(),
         })
         {
