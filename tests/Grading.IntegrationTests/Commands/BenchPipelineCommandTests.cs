@@ -27,6 +27,10 @@ public sealed class BenchPipelineCommandTests(AzuriteFixture azurite)
         var (direct, pipeline, ratio) = (root.GetProperty("direct_per_s").GetDouble(), root.GetProperty("pipeline_per_s").GetDouble(), root.GetProperty("ratio").GetDouble());
         Assert.True(direct > 0 && pipeline > 0, lines[^1]);
         Assert.Equal(pipeline / direct, ratio, 0.01);
+        Assert.True(root.GetProperty("pipeline_process_cpu_s").GetDouble() > 0, lines[^1]);
+
+        // The fixture's Azurite is the project's own (scripts/azurite.sh or the launcher wrote its pid), so its CPU is known.
+        Assert.True(root.GetProperty("azurite_cpu_s").GetDouble() > 0, lines[^1]);
         Assert.Equal(benchGradesBefore, await CountAsync(grades, "bench-"));
     }
 
