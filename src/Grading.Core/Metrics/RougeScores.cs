@@ -60,6 +60,9 @@ public sealed record RougeScores(double Rouge1, double Rouge2, double RougeL)
     /// <summary>ROUGE-1 F1 alone, for tokenized texts.</summary>
     public static double Rouge1F1(string[] targetTokens, string[] predictionTokens) => NgramF1(targetTokens, predictionTokens, 1);
 
+    /// <summary>ROUGE-L F1 alone, for tokenized texts.</summary>
+    public static double RougeLF1(string[] targetTokens, string[] predictionTokens) => LcsF1(targetTokens, predictionTokens);
+
     private static double NgramF1(string[] target, string[] prediction, int n)
     {
         var targetCounts = NgramCounts.Of(target, n);

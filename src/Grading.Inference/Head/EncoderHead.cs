@@ -73,6 +73,12 @@ public sealed class EncoderHead
                 throw new InvalidDataException($"head format {manifest.FormatVersion} is not {HeadManifest.CurrentFormatVersion}; retrain it with grading train-head");
             }
 
+            // Features are passed by position: a head trained on another feature layout would be fed the wrong numbers.
+            if (!manifest.ExampleFeatures.SequenceEqual(HeadFeatures.WithExamplesNames) || !manifest.ReferenceFeatures.SequenceEqual(HeadFeatures.ReferenceOnlyNames))
+            {
+                throw new InvalidDataException("the head was trained on other features than this version computes; retrain it with grading train-head");
+            }
+
             var examples = new FeatureSetHead(ml, manifest.ExampleFeatures.Count, Read(ml, zip, "examples-score.mlnet"), Read(ml, zip, "examples-label.mlnet"), manifest.ExampleCalibration);
             var reference = new FeatureSetHead(ml, manifest.ReferenceFeatures.Count, Read(ml, zip, "reference-score.mlnet"), Read(ml, zip, "reference-label.mlnet"), manifest.ReferenceCalibration);
             return new EncoderHead(ml, examples, reference, manifest, VersionOf(bytes));

@@ -29,7 +29,16 @@ internal sealed class FeatureSetHead(MLContext ml, int featureCount, ITransforme
 
     public IsotonicCalibration Calibration => calibration;
 
-    public static FeatureSetHead Train(MLContext ml, IReadOnlyList<HeadRow> rows, HeadTrainingOptions options, int folds = 5)
+    /// <param name="calibrationFolds">
+    /// Train and test rows for the out-of-fold predictions the confidence is calibrated on, when the caller can build
+    /// them as the head is used (see <see cref="EncoderHeadTrainer"/>); otherwise <paramref name="folds"/> folds of the rows.
+    /// </param>
+    public static FeatureSetHead Train(
+        MLContext ml,
+        IReadOnlyList<HeadRow> rows,
+        HeadTrainingOptions options,
+        IEnumerable<(IReadOnlyList<HeadRow> Train, IReadOnlyList<HeadRow> Test)>? calibrationFolds = null,
+        int folds = 5)
     {
         var featureCount = rows[0].Features.Length;
         // A small training set (a teacher's own batch) cannot fill leaves of the default size: every tree would be one leaf.
@@ -38,13 +47,15 @@ internal sealed class FeatureSetHead(MLContext ml, int featureCount, ITransforme
 
         // Calibrate on out-of-fold predictions: in-sample ones are overconfident by construction.
         var groups = rows.Select(row => row.Group).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var points = new List<(double, bool)>();
-        for (var fold = 0; fold < folds; fold++)
+        calibrationFolds ??= Enumerable.Range(0, folds).Select(fold =>
         {
             var isTest = FoldOf(rows, groups, folds, fold);
-            var train = rows.Where((_, i) => !isTest[i]).ToArray();
-            var test = rows.Where((_, i) => isTest[i]).ToArray();
-            if (train.Length == 0 || test.Length == 0 || train.Select(r => r.Label).Distinct().Count() < 2)
+            return ((IReadOnlyList<HeadRow>)rows.Where((_, i) => !isTest[i]).ToArray(), (IReadOnlyList<HeadRow>)rows.Where((_, i) => isTest[i]).ToArray());
+        });
+        var points = new List<(double, bool)>();
+        foreach (var (train, test) in calibrationFolds)
+        {
+            if (train.Count == 0 || test.Count == 0 || train.Select(r => r.Label).Distinct().Count() < 2)
             {
                 continue;
             }

@@ -6,67 +6,86 @@ using Grading.Inference.Similarity;
 namespace Grading.Inference.Head;
 
 /// <summary>
-/// Feedback conditioned on the predicted score. With graded examples: among the answers nearest to this one that
-/// tutors scored at the predicted score level, the tutor feedback most typical of them (the medoid by ROUGE-1 against
-/// the others' feedback, weighted by similarity), which tracks what tutors write at that level better than copying the
-/// single nearest answer's. Without examples: which key terms of the reference answer the answer covers and misses.
+/// Feedback conditioned on the predicted score. With graded examples: the tutor feedback with the highest expected
+/// agreement (ROUGE-1 and ROUGE-L F1) with what a tutor would write for this answer (minimum Bayes risk), where each
+/// graded example's feedback counts by how near its score is to the predicted score and how similar its answer is.
+/// Tutors write a few templates per question and score, so this picks the template of the predicted score, hedged
+/// towards feedback that also fits the neighbouring scores when the prediction sits between them. Without examples:
+/// which key terms of the reference answer the answer covers and misses.
 /// </summary>
 internal static class FeedbackComposer
 {
-    /// <summary>Candidates considered at the predicted level, nearest first.</summary>
-    public const int MaxCandidates = 12;
+    /// <summary>
+    /// Width of the Gaussian weight on |example score - predicted score|, in fractions of maxScore: an example half the
+    /// scale away counts 0.37 times, one at the other end of the scale 0.02 times. Narrower follows the
+    /// predicted score more strictly, but the score head is off by about 0.2 on average and tutors' templates at
+    /// neighbouring scores share much of their wording, so hedging pays. Cross-validated on SAF (unseen answers,
+    /// similarity temperature 0.1, head 7dcb8adcd5a4): ROUGE-1 / ROUGE-L 0.660 / 0.633 at 0.3, 0.666 / 0.640 at 0.4,
+    /// 0.669 / 0.643 at 0.5, 0.668 / 0.642 at 0.7; the previous rule (medoid of the nearest examples at the rounded
+    /// predicted score) 0.617 / 0.592.
+    /// </summary>
+    public const double ScoreBandwidth = 0.5;
 
     /// <summary>
-    /// From this predicted fraction (or a "Correct" label) the feedback is a full-marks one. The score head regresses
-    /// towards the mean, so most full-mark answers are predicted a little under full marks; rounding that to the
-    /// score step would pick partial-credit feedback. Cross-validated on SAF: ROUGE-1 0.62 against 0.56 for rounding.
+    /// Temperature of the softmax over answer similarity: the feedback of similar answers counts more. Cross-validated on
+    /// SAF (bandwidth 0.3): ROUGE-1 0.636 at 0.02, 0.658 at 0.05, 0.660 at 0.1, 0.657 at 0.2.
     /// </summary>
-    public const double FullMarksFeedbackFrom = 0.65;
+    public const double SimilarityTemperature = 0.1;
 
     public static string Compose(float[] answer, string text, QuestionContext question, double predictedFraction, string label)
     {
-        var withFeedback = Enumerable.Range(0, question.Examples.Count).Where(i => question.Examples[i].Feedback is not null).ToArray();
-        if (withFeedback.Length > 0)
+        var pool = FeedbackPool.Of(question.Examples);
+        if (pool.Texts.Length > 0)
         {
-            var level = predictedFraction >= FullMarksFeedbackFrom || label == GradeLabel.Correct ? 1 : predictedFraction;
-            return FromExamples(answer, question, level, withFeedback);
+            return FromExamples(answer, question, pool, predictedFraction);
         }
 
         return FromReference(text, question, label);
     }
 
-    private static string FromExamples(float[] answer, QuestionContext question, double predictedFraction, int[] withFeedback)
+    private static string FromExamples(float[] answer, QuestionContext question, FeedbackPool pool, double predictedFraction)
     {
         var examples = question.Examples;
-        var levelStep = question.MaxScore > 0 ? question.ScoreStep / question.MaxScore : 1;
-        var level = Math.Round(predictedFraction / levelStep) * levelStep;
-        var sims = withFeedback.ToDictionary(i => i, i => (double)VectorMath.Dot(answer, examples[i].Vector));
-
-        // The examples at the predicted level; when tutors never gave that score, those at the nearest level they gave.
-        var nearestLevelDistance = withFeedback.Min(i => Math.Abs(examples[i].Fraction - level));
-        var candidates = withFeedback
-            .Where(i => Math.Abs(examples[i].Fraction - level) <= nearestLevelDistance + 1e-9)
-            .OrderByDescending(i => sims[i])
-            .Take(MaxCandidates)
-            .ToArray();
-        if (candidates.Length <= 2)
+        var sims = new double[examples.Count];
+        var maxSim = double.NegativeInfinity;
+        for (var i = 0; i < examples.Count; i++)
         {
-            return examples[candidates[0]].Feedback!;
-        }
-
-        var best = candidates[0];
-        var bestScore = double.NegativeInfinity;
-        foreach (var c in candidates)
-        {
-            var typicality = candidates.Where(d => d != c)
-                .Sum(d => Math.Max(sims[d], 0) * RougeScores.Rouge1F1(examples[d].FeedbackTokens, examples[c].FeedbackTokens));
-            if (typicality > bestScore + 1e-12)
+            if (pool.TextOfExample[i] >= 0)
             {
-                (best, bestScore) = (c, typicality);
+                sims[i] = VectorMath.Dot(answer, examples[i].Vector);
+                maxSim = Math.Max(maxSim, sims[i]);
             }
         }
 
-        return examples[best].Feedback!;
+        // The weight of each distinct text: the examples that carry it, by score nearness and answer similarity.
+        var weights = new double[pool.Texts.Length];
+        for (var i = 0; i < examples.Count; i++)
+        {
+            var t = pool.TextOfExample[i];
+            if (t >= 0)
+            {
+                var distance = (examples[i].Fraction - predictedFraction) / ScoreBandwidth;
+                weights[t] += Math.Exp((-distance * distance) + ((sims[i] - maxSim) / SimilarityTemperature));
+            }
+        }
+
+        var best = 0;
+        var bestValue = double.NegativeInfinity;
+        for (var c = 0; c < weights.Length; c++)
+        {
+            var value = 0.0;
+            for (var d = 0; d < weights.Length; d++)
+            {
+                value += weights[d] * pool.Agreement[c, d];
+            }
+
+            if (value > bestValue + 1e-12)
+            {
+                (best, bestValue) = (c, value);
+            }
+        }
+
+        return pool.Texts[best];
     }
 
     private static string FromReference(string text, QuestionContext question, string label)

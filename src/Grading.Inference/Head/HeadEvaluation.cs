@@ -34,7 +34,7 @@ public sealed class HeadEvaluation(ITextEmbedder embedder, HeadTrainingOptions? 
             var count = question.Source.Answers.Count;
             foldOf[question] = mode == CrossValidationMode.Questions
                 ? Enumerable.Repeat(q % folds, count).ToArray()
-                : Stratified(question, folds, random);
+                : EncoderHeadTrainer.StratifiedFolds(question, Enumerable.Range(0, count).ToArray(), folds, random);
         }
 
         var results = new List<EvaluatedAnswer>();
@@ -119,21 +119,6 @@ public sealed class HeadEvaluation(ITextEmbedder embedder, HeadTrainingOptions? 
                 confidence,
                 result.ReviewReasons.Count > 0 || confidence < reviewBelowConfidence);
         }
-    }
-
-    // Each fold gets a share of every score level of the question, so no fold lacks, say, all its full-mark answers.
-    private static int[] Stratified(EmbeddedQuestion question, int folds, Random random)
-    {
-        var answers = question.Source.Answers;
-        var order = Enumerable.Range(0, answers.Count).OrderBy(i => answers[i].Score).ThenBy(_ => random.Next()).ToArray();
-        var offset = random.Next(folds);
-        var result = new int[answers.Count];
-        for (var k = 0; k < order.Length; k++)
-        {
-            result[order[k]] = (k + offset) % folds;
-        }
-
-        return result;
     }
 }
 

@@ -34,6 +34,7 @@ internal static class HeadFeatures
         "knn10Spread", "meanFraction", "fractionSpread", "fullShare", "zeroShare", "logExamples",
         "fullCentroidSim", "partialCentroidSim", "zeroCentroidSim", "fullMaxSim", "partialMaxSim", "zeroMaxSim",
         "top1MinusRef", "levelWeightedFraction",
+        "wordTop1Sim", "wordTop1Fraction", "wordKnn5", "wordKnn10", "hybridKnn5", "sharpSoftmaxFraction", "flatSoftmaxFraction",
     ];
 
     public static float[] ReferenceOnly(float[] answer, string text, QuestionContext question)
@@ -68,15 +69,7 @@ internal static class HeadFeatures
         }
 
         var maxSim = sims[order[0]];
-        double softWeight = 0, softSum = 0;
-        foreach (var i in order)
-        {
-            var weight = Math.Exp((sims[i] - maxSim) / SoftmaxTemperature);
-            softWeight += weight;
-            softSum += weight * examples[i].Fraction;
-        }
-
-        features[f++] = (float)(softSum / softWeight);
+        features[f++] = (float)SoftmaxFraction(sims, examples, maxSim, SoftmaxTemperature);
         var top10 = order.Take(10).Select(i => examples[i].Fraction).ToArray();
         features[f++] = (float)StandardDeviation(top10);
         var fractions = examples.Select(example => example.Fraction).ToArray();
@@ -108,7 +101,26 @@ internal static class HeadFeatures
             levelSum += weight * level;
         }
 
-        features[f] = (float)(levelSum / levelWeight);
+        features[f++] = (float)(levelSum / levelWeight);
+
+        // Word overlap with each example (Jaccard of distinct words): short technical answers that share the key words
+        // often share the score even where their sentence embeddings differ.
+        var answerWords = RougeScores.Tokenize(text).ToHashSet(StringComparer.Ordinal);
+        var words = new double[examples.Count];
+        for (var i = 0; i < examples.Count; i++)
+        {
+            words[i] = Jaccard(answerWords, examples[i].AnswerWords);
+        }
+
+        var wordOrder = Enumerable.Range(0, examples.Count).OrderByDescending(i => words[i]).ToArray();
+        features[f++] = (float)words[wordOrder[0]];
+        features[f++] = (float)examples[wordOrder[0]].Fraction;
+        features[f++] = (float)WeightedMean(wordOrder.Take(5), words, examples);
+        features[f++] = (float)WeightedMean(wordOrder.Take(10), words, examples);
+        var hybrid = sims.Select((sim, i) => sim + words[i]).ToArray();
+        features[f++] = (float)WeightedMean(Enumerable.Range(0, examples.Count).OrderByDescending(i => hybrid[i]).Take(5), hybrid, examples);
+        features[f++] = (float)SoftmaxFraction(sims, examples, maxSim, 0.01);
+        features[f] = (float)SoftmaxFraction(sims, examples, maxSim, 0.1);
         return features;
     }
 
@@ -152,6 +164,30 @@ internal static class HeadFeatures
         }
 
         return sum / weight;
+    }
+
+    private static double SoftmaxFraction(double[] sims, IReadOnlyList<ContextExample> examples, double maxSim, double temperature)
+    {
+        double weight = 0, sum = 0;
+        for (var i = 0; i < sims.Length; i++)
+        {
+            var w = Math.Exp((sims[i] - maxSim) / temperature);
+            weight += w;
+            sum += w * examples[i].Fraction;
+        }
+
+        return sum / weight;
+    }
+
+    private static double Jaccard(IReadOnlySet<string> answer, IReadOnlySet<string>? example)
+    {
+        if (example is null || answer.Count == 0 || example.Count == 0)
+        {
+            return 0;
+        }
+
+        var shared = answer.Count(example.Contains);
+        return (double)shared / (answer.Count + example.Count - shared);
     }
 
     private static float CentroidSimilarity(float[] answer, IReadOnlyList<ContextExample> examples, Func<int, bool> inGroup)

@@ -30,5 +30,5 @@ internal sealed record QuestionContext(
     public QuestionContext WithoutExamples() => this with { Examples = [] };
 }
 
-/// <summary>A graded example of a question, ready to compare with.</summary>
-internal sealed record ContextExample(float[] Vector, double Fraction, string? Label, string? Feedback, string[] FeedbackTokens);
+/// <summary>A graded example of a question, ready to compare with (its answer's distinct words too, for word overlap).</summary>
+internal sealed record ContextExample(float[] Vector, double Fraction, string? Label, string? Feedback, string[] FeedbackTokens, IReadOnlySet<string>? AnswerWords = null);

@@ -77,7 +77,8 @@ internal sealed class QuestionContextBuilder(ITextEmbedder embedder)
                 Math.Clamp(all[exampleIndex].Score / question.MaxScore, 0, 1),
                 exampleLabels?[exampleIndex] ?? GradeLabel.FromFraction(all[exampleIndex].Score / question.MaxScore),
                 all[exampleIndex].Feedback,
-                RougeScores.Tokenize(all[exampleIndex].Feedback))).ToArray());
+                RougeScores.Tokenize(all[exampleIndex].Feedback),
+                RougeScores.Tokenize(all[exampleIndex].Answer).ToHashSet(StringComparer.Ordinal))).ToArray());
     }
 
     internal static string KeyOf(Question question) =>

@@ -49,5 +49,15 @@ public sealed class RougeScoresTests
         Assert.Equal(0.5, mean.Rouge2, 9);
     }
 
+    [Fact]
+    public void RougeLF1_TokenizedTexts_EqualsTheRougeLOfCompute()
+    {
+        // LCS "a c d" of 4 and 5 tokens: precision 3/5, recall 3/4.
+        var single = RougeScores.RougeLF1(RougeScores.Tokenize("a b c d"), RougeScores.Tokenize("a c x d y"));
+
+        Assert.Equal(F1(3.0 / 5, 3.0 / 4), single, 9);
+        Assert.Equal(RougeScores.Compute("a b c d", "a c x d y").RougeL, single, 12);
+    }
+
     private static double F1(double p, double r) => 2 * p * r / (p + r);
 }

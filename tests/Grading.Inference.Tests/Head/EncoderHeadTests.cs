@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using Grading.Inference.Head;
 
 namespace Grading.Inference.Tests.Head;
@@ -39,6 +40,31 @@ public sealed class EncoderHeadTests(SafMiniHeadFixture fixture)
     public void Load_NotAHead_ThrowsInvalidData()
     {
         Assert.Throws<InvalidDataException>(() => EncoderHead.Load([1, 2, 3]));
+    }
+
+    [Fact]
+    public void Load_HeadTrainedOnOtherFeatures_ThrowsInvalidDataSayingRetrain()
+    {
+        var bytes = fixture.Head.ToBytes();
+        using var buffer = new MemoryStream();
+        buffer.Write(bytes);
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var entry = zip.GetEntry("head.json")!;
+            string json;
+            using (var reader = new StreamReader(entry.Open()))
+            {
+                json = reader.ReadToEnd();
+            }
+
+            entry.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry("head.json").Open());
+            writer.Write(json.Replace("\"refSimMax\"", "\"someOldFeature\"", StringComparison.Ordinal));
+        }
+
+        var error = Assert.Throws<InvalidDataException>(() => EncoderHead.Load(buffer.ToArray()));
+
+        Assert.Contains("retrain", error.Message);
     }
 
     [Fact]

@@ -10,14 +10,14 @@ public sealed class FeedbackComposerTests
     private static readonly float[] Answer = Unit(1, 0);
 
     [Fact]
-    public void Compose_SeveralExamplesAtThePredictedLevel_PicksTheMostTypicalFeedbackNotTheNearest()
+    public void Compose_SeveralFeedbacksAtThePredictedScore_PicksTheOneMostLikeTheOthers()
     {
         var question = Context(
-            Example(Unit(1, 0.05f), 1, "Excellent, you even explain sequence number wrap-around."),
-            Example(Unit(1, 0.3f), 1, "Correct."),
-            Example(Unit(1, 0.4f), 1, "Correct."),
-            Example(Unit(1, 0.5f), 1, "Correct, well done."),
-            Example(Unit(1, 0.01f), 0, "Incorrect: the handshake synchronises sequence numbers."));
+            Example(Unit(1, 0.2f), 1, "Excellent, you even explain sequence number wrap-around."),
+            Example(Unit(1, 0.2f), 1, "Correct."),
+            Example(Unit(1, 0.2f), 1, "Correct."),
+            Example(Unit(1, 0.2f), 1, "Correct, well done."),
+            Example(Unit(1, 0.2f), 0, "Incorrect: the handshake synchronises sequence numbers."));
 
         var feedback = FeedbackComposer.Compose(Answer, "answer", question, predictedFraction: 0.97, GradeLabel.Correct);
 
@@ -25,29 +25,43 @@ public sealed class FeedbackComposerTests
     }
 
     [Fact]
-    public void Compose_PredictedLevelNobodyGot_UsesTheNearestLevelTutorsGave()
+    public void Compose_SameAnswerOtherPredictedScore_FeedbackFollowsTheScore()
+    {
+        var question = Context(
+            Example(Unit(1, 0.1f), 1, "Correct."),
+            Example(Unit(1, 0.1f), 0.5, "Partially correct: the second reason is missing."),
+            Example(Unit(1, 0.1f), 0, "Incorrect: neither reason is given."));
+
+        var high = FeedbackComposer.Compose(Answer, "answer", question, predictedFraction: 0.95, GradeLabel.Correct);
+        var middle = FeedbackComposer.Compose(Answer, "answer", question, predictedFraction: 0.5, GradeLabel.PartiallyCorrect);
+        var low = FeedbackComposer.Compose(Answer, "answer", question, predictedFraction: 0.05, GradeLabel.Incorrect);
+
+        Assert.Equal(["Correct.", "Partially correct: the second reason is missing.", "Incorrect: neither reason is given."], [high, middle, low]);
+    }
+
+    [Fact]
+    public void Compose_TwoTemplatesAtThePredictedScore_PrefersTheOneGivenToSimilarAnswers()
+    {
+        var question = Context(
+            Example(Unit(1, 0.02f), 0.5, "Partially correct: flow control is missing."),
+            Example(Unit(1, 0.9f), 0.5, "Partially correct: congestion control is missing."),
+            Example(Unit(1, 1.0f), 0.5, "Partially correct: congestion control is missing."));
+
+        var feedback = FeedbackComposer.Compose(Answer, "answer", question, predictedFraction: 0.5, GradeLabel.PartiallyCorrect);
+
+        Assert.Equal("Partially correct: flow control is missing.", feedback);
+    }
+
+    [Fact]
+    public void Compose_PredictedScoreNobodyGot_UsesTheNearestScoreTutorsGave()
     {
         var question = Context(
             Example(Unit(1, 0.01f), 1, "Correct."),
-            Example(Unit(1, 0.9f), 0, "Incorrect: no reason given."));
+            Example(Unit(1, 0.3f), 0, "Incorrect: no reason given."));
 
         var feedback = FeedbackComposer.Compose(Answer, "answer", question, predictedFraction: 0.2, GradeLabel.Incorrect);
 
         Assert.Equal("Incorrect: no reason given.", feedback);
-    }
-
-    [Fact]
-    public void Compose_PredictionJustUnderFullMarks_UsesFullMarksFeedback()
-    {
-        var question = Context(
-            Example(Unit(1, 0.01f), 0.75, "Partially correct: the second reason is missing."),
-            Example(Unit(1, 0.5f), 1, "Correct."));
-
-        var nearFull = FeedbackComposer.Compose(Answer, "answer", question, predictedFraction: FeedbackComposer.FullMarksFeedbackFrom + 0.05, GradeLabel.PartiallyCorrect);
-        var clearlyPartial = FeedbackComposer.Compose(Answer, "answer", question, predictedFraction: 0.5, GradeLabel.PartiallyCorrect);
-
-        Assert.Equal("Correct.", nearFull);
-        Assert.Equal("Partially correct: the second reason is missing.", clearlyPartial);
     }
 
     [Fact]
@@ -66,13 +80,27 @@ public sealed class FeedbackComposerTests
         Assert.Contains("does not mention \"acknowledge\"", feedback);
     }
 
-    private static QuestionContext Context(params ContextExample[] examples) =>
+    [Fact]
+    public void Compose_ExamplesWithoutFeedback_FallsBackToTheReference()
+    {
+        var question = Context(new ContextExample(Unit(1, 0), 1, GradeLabel.Correct, null, [])) with
+        {
+            ReferenceVectors = [Unit(1, 0)],
+            ReferenceKeyTerms = [KeyTerms.Extract("sequence")],
+        };
+
+        var feedback = FeedbackComposer.Compose(Answer, "A sequence number.", question, 1, GradeLabel.Correct);
+
+        Assert.StartsWith("Correct.", feedback);
+    }
+
+    internal static QuestionContext Context(params ContextExample[] examples) =>
         new(1, 0.25, [], [], [], [], examples);
 
-    private static ContextExample Example(float[] vector, double fraction, string feedback) =>
+    internal static ContextExample Example(float[] vector, double fraction, string feedback) =>
         new(vector, fraction, GradeLabel.FromFraction(fraction), feedback, RougeScores.Tokenize(feedback));
 
-    private static float[] Unit(float x, float y)
+    internal static float[] Unit(float x, float y)
     {
         var length = MathF.Sqrt((x * x) + (y * y));
         return [x / length, y / length];
