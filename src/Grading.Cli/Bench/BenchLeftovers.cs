@@ -22,7 +22,7 @@ internal sealed class BenchLeftovers(GradingStorage storage, DurableTaskClient d
         {
             deleted += await DeletePrefixAsync(Containers.Grades, $"{assignmentId}/", cancellationToken);
             deleted += await DeletePrefixAsync(Containers.Submissions, $"{assignmentId}/", cancellationToken);
-            deleted += await DeletePrefixAsync(Containers.Assignments, $"{assignmentId}.json", cancellationToken);
+            deleted += (await storage.Container(Containers.Assignments).GetBlobClient($"{assignmentId}.json").DeleteIfExistsAsync(cancellationToken: cancellationToken)).Value ? 1 : 0;
             deleted += await DeletePrefixAsync(Containers.Reports, $"{batchId}/", cancellationToken);
             deleted += await DeletePrefixAsync(Containers.Batches, $"{batchId}/", cancellationToken);
             await durable.PurgeInstanceAsync(batchId, cancellationToken);

@@ -45,7 +45,8 @@ public sealed class BenchPipelineCommand : AsyncCommand<BenchPipelineCommand.Set
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        using var host = await LocalHost.StartAsync(LocalHostOptions.From(settings), TimedGrader.Decorate, cancellationToken);
+        var options = LocalHostOptions.From(settings);
+        using var host = await LocalHost.StartAsync(options, TimedGrader.Decorate, cancellationToken);
         var grader = host.Services.GetRequiredService<IGrader>();
         var timed = host.Services.GetRequiredService<TimedGrader>();
         var batches = host.Services.GetRequiredService<BatchClient>();
@@ -63,7 +64,7 @@ public sealed class BenchPipelineCommand : AsyncCommand<BenchPipelineCommand.Set
 
         var direct = TimeSpan.MaxValue;
         var pipeline = TimeSpan.MaxValue;
-        var local = LocalHostOptions.From(settings).StorageConnectionString == LocalHostOptions.DevelopmentStorage;
+        var local = options.StorageConnectionString == LocalHostOptions.DevelopmentStorage;
         (TimeSpan Process, TimeSpan? Storage) fastestPipelineCpu = default;
         for (var run = 0; run < settings.Runs; run++)
         {
@@ -82,7 +83,7 @@ public sealed class BenchPipelineCommand : AsyncCommand<BenchPipelineCommand.Set
             var storageCpu = local ? AzuriteProcess.CpuTime() : null;
             var pipelineRun = await RunPipelineAsync(batches, csv, leftovers, cancellationToken);
             var pipelineCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-            storageCpu = AzuriteProcess.CpuTime() - storageCpu;
+            storageCpu = local ? AzuriteProcess.CpuTime() - storageCpu : null;
             var (busy, span) = timed.Reset();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"run {run + 1}: direct {settings.Count / directRun.TotalSeconds:0.0}/s ({directRun.TotalSeconds:0.00} s, cpu {directCpu.TotalSeconds:0.0} s), pipeline {settings.Count / pipelineRun.TotalSeconds:0.0}/s ({pipelineRun.TotalSeconds:0.00} s, cpu {pipelineCpu.TotalSeconds:0.0} s{(storageCpu is { } azurite ? $" + Azurite {azurite.TotalSeconds:0.0} s" : "")}; grader busy {busy.TotalSeconds:0.00} s over a {span.TotalSeconds:0.00} s span)"));

@@ -19,6 +19,38 @@ public static class AzuriteLauncher
     static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(5);
 
+    /// <summary>Where the project's own Azurite keeps its data, log and pid file.</summary>
+    public static string DataDirectory(string repositoryRoot) => Path.Combine(repositoryRoot, ".azurite");
+
+    /// <summary>
+    /// The running Azurite this checkout started (the pid its launcher or scripts/azurite.sh wrote); null when none
+    /// runs, e.g. when another checkout's Azurite answers on the same ports. The caller disposes it.
+    /// </summary>
+    public static Process? OwnProcess(string repositoryRoot)
+    {
+        string pidFile = PidFile(DataDirectory(repositoryRoot));
+        try
+        {
+            if (!File.Exists(pidFile) || !int.TryParse(File.ReadAllText(pidFile).Trim(), out int pid))
+            {
+                return null;
+            }
+
+            Process process = Process.GetProcessById(pid);
+            if (!process.HasExited)
+            {
+                return process;
+            }
+
+            process.Dispose();
+            return null;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or UnauthorizedAccessException or Win32Exception)
+        {
+            return null;
+        }
+    }
+
     public static async Task EnsureRunningAsync(string repositoryRoot, CancellationToken cancellationToken = default)
     {
         if (await PortAnswersAsync(BlobPort, cancellationToken))
@@ -26,7 +58,7 @@ public static class AzuriteLauncher
             return;
         }
 
-        string dataDirectory = Path.Combine(repositoryRoot, ".azurite");
+        string dataDirectory = DataDirectory(repositoryRoot);
         Directory.CreateDirectory(dataDirectory);
 
         // Test processes and CLI runs may start together; only one of them may run npm ci or spawn Azurite.
@@ -45,7 +77,7 @@ public static class AzuriteLauncher
     /// <summary>Installs Azurite from package-lock.json when node_modules lacks it; returns the executable's path.</summary>
     public static async Task<string> EnsureInstalledAsync(string repositoryRoot, CancellationToken cancellationToken = default)
     {
-        string dataDirectory = Path.Combine(repositoryRoot, ".azurite");
+        string dataDirectory = DataDirectory(repositoryRoot);
         Directory.CreateDirectory(dataDirectory);
         await using FileStream installLock = await AcquireLockAsync(Path.Combine(dataDirectory, "start.lock"), cancellationToken);
         return await InstallUnderLockAsync(repositoryRoot, cancellationToken);
@@ -84,6 +116,8 @@ public static class AzuriteLauncher
         }
     }
 
+    static string PidFile(string dataDirectory) => Path.Combine(dataDirectory, "azurite.pid");
+
     // --disableTelemetry: Azurite 3.3x reports usage to Microsoft by default; a grading machine holding students'
     // answers should not phone home, and here it cannot anyway.
     static IReadOnlyList<string> AzuriteArguments(string dataDirectory) =>
@@ -113,7 +147,7 @@ public static class AzuriteLauncher
             string command = string.Join(' ', new[] { azuriteExecutable }.Concat(AzuriteArguments(dataDirectory)).Select(ShellQuote));
             string script = $"if command -v setsid >/dev/null 2>&1; then detach=setsid; else detach=; fi; "
                 + $"$detach {command} </dev/null >>{ShellQuote(logFile)} 2>&1 & "
-                + $"echo $! >{ShellQuote(Path.Combine(dataDirectory, "azurite.pid"))}";
+                + $"echo $! >{ShellQuote(PidFile(dataDirectory))}";
             startInfo = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
             startInfo.ArgumentList.Add("-c");
             startInfo.ArgumentList.Add(script);

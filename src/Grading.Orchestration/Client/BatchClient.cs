@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Grading.Core.Batches;
-using Grading.Core.Serialization;
 using Grading.Inference.Hosting;
 using Grading.Orchestration.Messages;
 using Grading.Orchestration.Options;

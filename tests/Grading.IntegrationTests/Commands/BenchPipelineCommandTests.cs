@@ -32,7 +32,8 @@ public sealed class BenchPipelineCommandTests(AzuriteFixture azurite)
         // Azurite's CPU is known when it is this checkout's own (scripts/azurite.sh or the launcher wrote its pid);
         // an Azurite another checkout started on the same ports is reported as null, not guessed.
         var azuriteCpu = root.GetProperty("azurite_cpu_s");
-        if (OwnAzuriteRuns(azurite.RepositoryRoot))
+        using var ownAzurite = AzuriteLauncher.OwnProcess(azurite.RepositoryRoot);
+        if (ownAzurite is not null)
         {
             Assert.True(azuriteCpu.GetDouble() > 0, lines[^1]);
         }
@@ -41,25 +42,6 @@ public sealed class BenchPipelineCommandTests(AzuriteFixture azurite)
             Assert.Equal(JsonValueKind.Null, azuriteCpu.ValueKind);
         }
         Assert.Equal(benchGradesBefore, await CountAsync(grades, "bench-"));
-    }
-
-    private static bool OwnAzuriteRuns(string repositoryRoot)
-    {
-        var pidFile = Path.Combine(repositoryRoot, ".azurite", "azurite.pid");
-        if (!File.Exists(pidFile) || !int.TryParse(File.ReadAllText(pidFile).Trim(), out var pid))
-        {
-            return false;
-        }
-
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
     }
 
     private static async Task<int> CountAsync(BlobContainerClient container, string prefix)
