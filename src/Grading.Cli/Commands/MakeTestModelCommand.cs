@@ -17,11 +17,23 @@ public sealed class MakeTestModelCommand : Command<MakeTestModelCommand.Settings
         [CommandOption("--seed <N>")]
         [Description("Seed of the random weights. Default: 1234.")]
         public int Seed { get; init; } = 1234;
+
+        [CommandOption("--hidden <N>")]
+        [Description("Hidden size. Default: 64.")]
+        public int Hidden { get; init; } = 64;
+
+        [CommandOption("--intermediate <N>")]
+        [Description("Feed-forward size. Default: 128.")]
+        public int Intermediate { get; init; } = 128;
+
+        [CommandOption("--layers <N>")]
+        [Description("Decoder layers. Default: 2.")]
+        public int Layers { get; init; } = 2;
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        TestModelWriter.Write(settings.Folder, new TinyDecoderShape(Seed: settings.Seed));
+        TestModelWriter.Write(settings.Folder, new TinyDecoderShape(Layers: settings.Layers, Hidden: settings.Hidden, Intermediate: settings.Intermediate, Seed: settings.Seed));
         var files = Directory.GetFiles(settings.Folder).Select(f => new FileInfo(f)).OrderBy(f => f.Name).ToList();
         foreach (var file in files)
         {

@@ -35,6 +35,7 @@ internal static class HeadFeatures
         "fullCentroidSim", "partialCentroidSim", "zeroCentroidSim", "fullMaxSim", "partialMaxSim", "zeroMaxSim",
         "top1MinusRef", "levelWeightedFraction",
         "wordTop1Sim", "wordTop1Fraction", "wordKnn5", "wordKnn10", "hybridKnn5", "sharpSoftmaxFraction", "flatSoftmaxFraction",
+        "ridgeEmbedding", "ridgeWords", "ridgeBoth",
     ];
 
     public static float[] ReferenceOnly(float[] answer, string text, QuestionContext question)
@@ -120,7 +121,11 @@ internal static class HeadFeatures
         var hybrid = sims.Select((sim, i) => sim + words[i]).ToArray();
         features[f++] = (float)WeightedMean(Enumerable.Range(0, examples.Count).OrderByDescending(i => hybrid[i]).Take(5), hybrid, examples);
         features[f++] = (float)SoftmaxFraction(sims, examples, maxSim, 0.01);
-        features[f] = (float)SoftmaxFraction(sims, examples, maxSim, 0.1);
+        features[f++] = (float)SoftmaxFraction(sims, examples, maxSim, 0.1);
+        var regression = question.Regression.Predict(sims, KeyTerms.StemsAndPairsOf(text));
+        features[f++] = (float)regression.Embedding;
+        features[f++] = (float)regression.Words;
+        features[f] = (float)regression.Both;
         return features;
     }
 

@@ -19,9 +19,29 @@ internal sealed record QuestionContext(
 
     public bool HasExamples => Examples.Count > 0;
 
+    private ExampleRegression? _regression;
+
+    /// <summary>The examples' regressions, fitted once per example set (a copy with other examples refits).</summary>
+    public ExampleRegression Regression
+    {
+        get
+        {
+            var regression = _regression;
+            if (regression is null || !ReferenceEquals(regression.Examples, Examples))
+            {
+                _regression = regression = ExampleRegression.Fit(Examples);
+            }
+
+            return regression;
+        }
+    }
+
     /// <summary>The same question without one example: the answer being graded must not be its own neighbour in training.</summary>
-    public QuestionContext Without(int exampleIndex) =>
-        this with { Examples = Examples.Where((_, i) => i != exampleIndex).ToArray() };
+    public QuestionContext Without(int exampleIndex)
+    {
+        var remaining = Examples.Where((_, i) => i != exampleIndex).ToArray();
+        return this with { Examples = remaining, _regression = Regression.Without(exampleIndex, remaining) };
+    }
 
     /// <summary>The same question with only the given examples (cross-validation folds).</summary>
     public QuestionContext WithExamples(IEnumerable<int> exampleIndices) =>
@@ -30,5 +50,5 @@ internal sealed record QuestionContext(
     public QuestionContext WithoutExamples() => this with { Examples = [] };
 }
 
-/// <summary>A graded example of a question, ready to compare with (its answer's distinct words too, for word overlap).</summary>
-internal sealed record ContextExample(float[] Vector, double Fraction, string? Label, string? Feedback, string[] FeedbackTokens, IReadOnlySet<string>? AnswerWords = null);
+/// <summary>A graded example of a question, ready to compare with (its answer's distinct words for word overlap, and its stems and stem pairs for the word regression).</summary>
+internal sealed record ContextExample(float[] Vector, double Fraction, string? Label, string? Feedback, string[] FeedbackTokens, IReadOnlySet<string>? AnswerWords = null, IReadOnlySet<string>? AnswerTerms = null);

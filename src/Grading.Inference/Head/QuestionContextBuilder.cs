@@ -78,7 +78,8 @@ internal sealed class QuestionContextBuilder(ITextEmbedder embedder)
                 exampleLabels?[exampleIndex] ?? GradeLabel.FromFraction(all[exampleIndex].Score / question.MaxScore),
                 all[exampleIndex].Feedback,
                 RougeScores.Tokenize(all[exampleIndex].Feedback),
-                RougeScores.Tokenize(all[exampleIndex].Answer).ToHashSet(StringComparer.Ordinal))).ToArray());
+                RougeScores.Tokenize(all[exampleIndex].Answer).ToHashSet(StringComparer.Ordinal),
+                KeyTerms.StemsAndPairsOf(all[exampleIndex].Answer))).ToArray());
     }
 
     internal static string KeyOf(Question question) =>

@@ -57,6 +57,22 @@ public static class KeyTerms
     public static IReadOnlySet<string> StemsOf(string text) =>
         Words(text).Select(word => Stem(word.ToLowerInvariant())).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The distinct stems of a text's words and of each pair of adjacent words ("not reliable", "bit stuffing"): the
+    /// terms a question's word regression weighs.
+    /// </summary>
+    public static IReadOnlySet<string> StemsAndPairsOf(string text)
+    {
+        var stems = Words(text).Select(word => Stem(word.ToLowerInvariant())).ToArray();
+        var terms = new HashSet<string>(stems, StringComparer.Ordinal);
+        for (var i = 1; i < stems.Length; i++)
+        {
+            terms.Add(stems[i - 1] + " " + stems[i]);
+        }
+
+        return terms;
+    }
+
     /// <summary>Whether a text with these stems uses the term, allowing a different ending on long words.</summary>
     public static bool IsCoveredBy(KeyTerm term, IReadOnlySet<string> stems)
     {

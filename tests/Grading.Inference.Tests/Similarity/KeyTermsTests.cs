@@ -12,6 +12,16 @@ public sealed class KeyTermsTests
         Assert.Equal(["enzyme", "binds", "substrate", "reused"], terms.Select(term => term.Text));
     }
 
+    [Fact]
+    public void StemsAndPairsOf_Sentence_HasEachStemAndEachAdjacentPairOnce()
+    {
+        var terms = KeyTerms.StemsAndPairsOf("Not reliable, not ordered: not reliable.");
+
+        Assert.Equal(
+            ["not", "not order", "not reliabl", "order", "order not", "reliabl", "reliabl not"],
+            terms.Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData("Enzymes", "enzyme")]
     [InlineData("photosynthetic", "photosynthesis")]

@@ -1,0 +1,82 @@
+using Grading.Inference.Head;
+
+namespace Grading.Inference.Tests.Head;
+
+public sealed class KernelRidgeTests
+{
+    private static readonly double[] Points = [0.0, 0.3, 0.5, 0.9, 1.4, 2.0];
+    private static readonly double[] Targets = [0.1, 0.4, 0.5, 0.8, 0.7, 0.2];
+
+    [Fact]
+    public void Fit_TinyPenalty_ReproducesTheTargets()
+    {
+        var ridge = KernelRidge.Fit(Gram(Points), Targets, lambda: 1e-9);
+
+        for (var i = 0; i < Points.Length; i++)
+        {
+            Assert.Equal(Targets[i], ridge.Predict(KernelRow(Points[i], Points)), precision: 5);
+        }
+    }
+
+    [Fact]
+    public void Fit_LargePenalty_ShrinksPredictionsTowardsZero()
+    {
+        var loose = KernelRidge.Fit(Gram(Points), Targets, lambda: 0.01);
+        var tight = KernelRidge.Fit(Gram(Points), Targets, lambda: 100);
+
+        var x = KernelRow(0.9, Points);
+        Assert.True(Math.Abs(tight.Predict(x)) < Math.Abs(loose.Predict(x)) / 10, $"{tight.Predict(x)} vs {loose.Predict(x)}");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    [InlineData(5)]
+    public void Without_OneExample_EqualsARefitWithoutIt(int left)
+    {
+        var downdated = KernelRidge.Fit(Gram(Points), Targets, lambda: 0.1).Without(left);
+        var rest = Points.Where((_, i) => i != left).ToArray();
+        var refit = KernelRidge.Fit(Gram(rest), Targets.Where((_, i) => i != left).ToArray(), lambda: 0.1);
+
+        Assert.Equal(rest.Length, downdated.Count);
+        foreach (var x in (double[])[-0.5, 0.2, Points[left], 1.7])
+        {
+            Assert.Equal(refit.Predict(KernelRow(x, rest)), downdated.Predict(KernelRow(x, rest)), precision: 10);
+        }
+    }
+
+    [Fact]
+    public void Fit_GramOfWrongSize_ThrowsNamingBothSizes()
+    {
+        var error = Assert.Throws<ArgumentException>(() => KernelRidge.Fit(Gram(Points[..3]), Targets, lambda: 0.1));
+
+        Assert.Contains("3 x 3", error.Message);
+        Assert.Contains("6 targets", error.Message);
+    }
+
+    [Fact]
+    public void Predict_KernelRowOfWrongLength_Throws()
+    {
+        var ridge = KernelRidge.Fit(Gram(Points), Targets, lambda: 0.1);
+
+        Assert.Throws<ArgumentException>(() => ridge.Predict(KernelRow(0.5, Points[..2])));
+    }
+
+    private static double Kernel(double a, double b) => Math.Exp(-(a - b) * (a - b) / 0.5) + 1;
+
+    private static double[] KernelRow(double x, double[] points) => points.Select(p => Kernel(x, p)).ToArray();
+
+    private static double[,] Gram(double[] points)
+    {
+        var gram = new double[points.Length, points.Length];
+        for (var i = 0; i < points.Length; i++)
+        {
+            for (var j = 0; j < points.Length; j++)
+            {
+                gram[i, j] = Kernel(points[i], points[j]);
+            }
+        }
+
+        return gram;
+    }
+}

@@ -1,0 +1,39 @@
+using Grading.Inference.Head;
+
+namespace Grading.Inference.Tests.Head;
+
+public sealed class SymmetricPositiveDefiniteTests
+{
+    [Fact]
+    public void Invert_PositiveDefiniteMatrix_ProductIsIdentity()
+    {
+        double[,] matrix = { { 4, 1, 0.5 }, { 1, 3, 0.2 }, { 0.5, 0.2, 2 } };
+
+        var inverse = SymmetricPositiveDefinite.Invert(matrix);
+
+        for (var i = 0; i < 3; i++)
+        {
+            for (var j = 0; j < 3; j++)
+            {
+                var product = Enumerable.Range(0, 3).Sum(k => matrix[i, k] * inverse[k, j]);
+                Assert.Equal(i == j ? 1 : 0, product, precision: 12);
+            }
+        }
+    }
+
+    [Fact]
+    public void Invert_SingularMatrix_ThrowsNotPositiveDefinite()
+    {
+        double[,] matrix = { { 1, 1 }, { 1, 1 } };
+
+        var error = Assert.Throws<ArgumentException>(() => SymmetricPositiveDefinite.Invert(matrix));
+
+        Assert.Contains("not positive definite", error.Message);
+    }
+
+    [Fact]
+    public void Invert_NonSquareMatrix_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => SymmetricPositiveDefinite.Invert(new double[2, 3]));
+    }
+}
