@@ -122,12 +122,13 @@ public sealed class EncoderHeadGrader : IGrader
             }
         }
 
-        Predict(items, withExamples, _head.WithExamples, item => HeadFeatures.WithExamples(item.Vector!, item.Text, item.Context), results);
-        Predict(items, referenceOnly, _head.ReferenceOnly, item => HeadFeatures.ReferenceOnly(item.Vector!, item.Text, item.Context), results);
+        // Only graded examples show which steps tutors score in; without them the step is a guess.
+        Predict(items, withExamples, _head.WithExamples, item => HeadFeatures.WithExamples(item.Vector!, item.Text, item.Context), snapToStep: true, results);
+        Predict(items, referenceOnly, _head.ReferenceOnly, item => HeadFeatures.ReferenceOnly(item.Vector!, item.Text, item.Context), snapToStep: false, results);
         return results;
     }
 
-    private static void Predict(IReadOnlyList<HeadInput> items, List<int> indices, FeatureSetHead head, Func<HeadInput, float[]> features, GraderResult[] results)
+    private static void Predict(IReadOnlyList<HeadInput> items, List<int> indices, FeatureSetHead head, Func<HeadInput, float[]> features, bool snapToStep, GraderResult[] results)
     {
         if (indices.Count == 0)
         {
@@ -140,7 +141,8 @@ public sealed class EncoderHeadGrader : IGrader
             var item = items[indices[k]];
             var prediction = predictions[k];
             var maxScore = item.Context.MaxScore;
-            var score = Math.Round(Math.Clamp(prediction.Fraction * maxScore, 0, maxScore), 3);
+            var score = Math.Clamp(prediction.Fraction * maxScore, 0, maxScore);
+            score = Math.Round(snapToStep ? ScoreGrid.Snap(score, item.Context.ScoreStep) : score, 3);
             var label = string.IsNullOrEmpty(prediction.Label) ? GradeLabel.FromFraction(prediction.Fraction) : prediction.Label;
             var feedback = FeedbackComposer.Compose(item.Vector!, item.Text, item.Context, prediction.Fraction, label);
             results[indices[k]] = new GraderResult(score, feedback, prediction.Confidence, ReasonsFor(item), label);

@@ -35,7 +35,7 @@ internal static class HeadFeatures
         "fullCentroidSim", "partialCentroidSim", "zeroCentroidSim", "fullMaxSim", "partialMaxSim", "zeroMaxSim",
         "top1MinusRef", "levelWeightedFraction",
         "wordTop1Sim", "wordTop1Fraction", "wordKnn5", "wordKnn10", "hybridKnn5", "sharpSoftmaxFraction", "flatSoftmaxFraction",
-        "ridgeEmbedding", "ridgeWords", "ridgeBoth",
+        "ridgeEmbedding", "ridgeWords", "ridgeCharacters", "ridgeAll",
     ];
 
     public static float[] ReferenceOnly(float[] answer, string text, QuestionContext question)
@@ -122,10 +122,11 @@ internal static class HeadFeatures
         features[f++] = (float)WeightedMean(Enumerable.Range(0, examples.Count).OrderByDescending(i => hybrid[i]).Take(5), hybrid, examples);
         features[f++] = (float)SoftmaxFraction(sims, examples, maxSim, 0.01);
         features[f++] = (float)SoftmaxFraction(sims, examples, maxSim, 0.1);
-        var regression = question.Regression.Predict(sims, KeyTerms.StemsAndPairsOf(text));
+        var regression = question.Regression.Predict(sims, AnswerTerms.Of(text));
         features[f++] = (float)regression.Embedding;
         features[f++] = (float)regression.Words;
-        features[f] = (float)regression.Both;
+        features[f++] = (float)regression.Characters;
+        features[f] = (float)regression.All;
         return features;
     }
 

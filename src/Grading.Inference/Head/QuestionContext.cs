@@ -50,5 +50,5 @@ internal sealed record QuestionContext(
     public QuestionContext WithoutExamples() => this with { Examples = [] };
 }
 
-/// <summary>A graded example of a question, ready to compare with (its answer's distinct words for word overlap, and its stems and stem pairs for the word regression).</summary>
-internal sealed record ContextExample(float[] Vector, double Fraction, string? Label, string? Feedback, string[] FeedbackTokens, IReadOnlySet<string>? AnswerWords = null, IReadOnlySet<string>? AnswerTerms = null);
+/// <summary>A graded example of a question, ready to compare with (its answer's distinct words for word overlap, and its terms for the example regressions).</summary>
+internal sealed record ContextExample(float[] Vector, double Fraction, string? Label, string? Feedback, string[] FeedbackTokens, IReadOnlySet<string>? AnswerWords = null, AnswerTerms? AnswerTerms = null);

@@ -79,7 +79,7 @@ internal sealed class QuestionContextBuilder(ITextEmbedder embedder)
                 all[exampleIndex].Feedback,
                 RougeScores.Tokenize(all[exampleIndex].Feedback),
                 RougeScores.Tokenize(all[exampleIndex].Answer).ToHashSet(StringComparer.Ordinal),
-                KeyTerms.StemsAndPairsOf(all[exampleIndex].Answer))).ToArray());
+                AnswerTerms.Of(all[exampleIndex].Answer))).ToArray());
     }
 
     internal static string KeyOf(Question question) =>

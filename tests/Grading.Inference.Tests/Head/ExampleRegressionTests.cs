@@ -1,7 +1,6 @@
 using Grading.Core.Domain;
 using Grading.Inference.Embeddings;
 using Grading.Inference.Head;
-using Grading.Inference.Similarity;
 using static Grading.Inference.Tests.Head.FeedbackComposerTests;
 
 namespace Grading.Inference.Tests.Head;
@@ -30,7 +29,8 @@ public sealed class ExampleRegressionTests
 
         Assert.True(good.Embedding > 0.75 && bad.Embedding < 0.3, $"embedding {good.Embedding} vs {bad.Embedding}");
         Assert.True(good.Words > bad.Words + 0.3, $"words {good.Words} vs {bad.Words}");
-        Assert.True(good.Both > bad.Both + 0.4, $"both {good.Both} vs {bad.Both}");
+        Assert.True(good.Characters > bad.Characters + 0.3, $"characters {good.Characters} vs {bad.Characters}");
+        Assert.True(good.All > bad.All + 0.4, $"all {good.All} vs {bad.All}");
     }
 
     [Theory]
@@ -50,6 +50,7 @@ public sealed class ExampleRegressionTests
         // The downdated regression keeps the full set's IDF (it uses no scores), so the word kernels differ slightly.
         Assert.Equal(expected.Embedding, actual.Embedding, precision: 9);
         Assert.Equal(expected.Words, actual.Words, tolerance: 0.05);
+        Assert.Equal(expected.Characters, actual.Characters, tolerance: 0.05);
         Assert.Same(remaining, downdated.Examples);
     }
 
@@ -70,12 +71,12 @@ public sealed class ExampleRegressionTests
     {
         var regression = ExampleRegression.Fit(Examples);
 
-        Assert.Throws<ArgumentException>(() => regression.Predict([0.5, 0.5], KeyTerms.StemsAndPairsOf("window")));
+        Assert.Throws<ArgumentException>(() => regression.Predict([0.5, 0.5], AnswerTerms.Of("window")));
     }
 
     private static RegressionPrediction Predict(ExampleRegression regression, float[] answer, string text, IReadOnlyList<ContextExample>? examples = null) =>
-        regression.Predict((examples ?? Examples).Select(example => (double)VectorMath.Dot(answer, example.Vector)).ToArray(), KeyTerms.StemsAndPairsOf(text));
+        regression.Predict((examples ?? Examples).Select(example => (double)VectorMath.Dot(answer, example.Vector)).ToArray(), AnswerTerms.Of(text));
 
     private static ContextExample Graded(float[] vector, double fraction, string answer) =>
-        new(vector, fraction, GradeLabel.FromFraction(fraction), null, [], null, KeyTerms.StemsAndPairsOf(answer));
+        new(vector, fraction, GradeLabel.FromFraction(fraction), null, [], null, AnswerTerms.Of(answer));
 }
