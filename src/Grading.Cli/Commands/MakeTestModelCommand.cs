@@ -18,6 +18,7 @@ public sealed class MakeTestModelCommand : Command<MakeTestModelCommand.Settings
         [Description("Seed of the random weights. Default: 1234.")]
         public int Seed { get; init; } = 1234;
 
+        // Wider or deeper shapes are for benchmarks (how batching scales with the weight work per token); tests use the default.
         [CommandOption("--hidden <N>")]
         [Description("Hidden size. Default: 64.")]
         public int Hidden { get; init; } = 64;
@@ -29,6 +30,12 @@ public sealed class MakeTestModelCommand : Command<MakeTestModelCommand.Settings
         [CommandOption("--layers <N>")]
         [Description("Decoder layers. Default: 2.")]
         public int Layers { get; init; } = 2;
+
+        public override ValidationResult Validate() =>
+            Hidden < 16 ? ValidationResult.Error($"--hidden must be at least 16 (was {Hidden}).")
+            : Intermediate < 16 ? ValidationResult.Error($"--intermediate must be at least 16 (was {Intermediate}).")
+            : Layers < 1 ? ValidationResult.Error($"--layers must be at least 1 (was {Layers}).")
+            : ValidationResult.Success();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
