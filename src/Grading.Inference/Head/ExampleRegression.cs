@@ -105,8 +105,7 @@ internal sealed class ExampleRegression
             throw new ArgumentException($"{similarities.Count} similarities for {Examples.Count} examples.", nameof(similarities));
         }
 
-        var words = _words.VectorOf(answer.Words);
-        var characters = _characters.VectorOf(answer.Characters);
+        var (words, characters) = TermSimilarities(answer);
         var n = similarities.Count;
         var embedding = new double[n];
         var word = new double[n];
@@ -114,7 +113,7 @@ internal sealed class ExampleRegression
         var all = new double[n];
         for (var j = 0; j < n; j++)
         {
-            var kernels = Kernels(similarities[j], TfIdfSpace.Cosine(words, _words.Examples[j]), TfIdfSpace.Cosine(characters, _characters.Examples[j]));
+            var kernels = Kernels(similarities[j], words[j], characters[j]);
             embedding[j] = kernels.Embedding;
             word[j] = kernels.Words;
             character[j] = kernels.Characters;
@@ -122,6 +121,16 @@ internal sealed class ExampleRegression
         }
 
         return new RegressionPrediction(_embeddingFit.Predict(embedding), _wordFit.Predict(word), _characterFit.Predict(character), _allFit.Predict(all));
+    }
+
+    /// <summary>TF-IDF cosine of the answer's words, and of its character 4-grams, to each example's, in order.</summary>
+    public (double[] Words, double[] Characters) TermSimilarities(AnswerTerms answer)
+    {
+        var words = _words.VectorOf(answer.Words);
+        var characters = _characters.VectorOf(answer.Characters);
+        return (
+            _words.Examples.Select(example => TfIdfSpace.Cosine(words, example)).ToArray(),
+            _characters.Examples.Select(example => TfIdfSpace.Cosine(characters, example)).ToArray());
     }
 
     private static (double Embedding, double Words, double Characters, double All) Kernels(double cosine, double words, double characters)

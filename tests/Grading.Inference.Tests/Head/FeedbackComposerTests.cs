@@ -94,6 +94,18 @@ public sealed class FeedbackComposerTests
         Assert.StartsWith("Correct.", feedback);
     }
 
+    [Fact]
+    public void Compose_EmbeddingsTieButWordsMatchOneExample_TakesThatExamplesFeedback()
+    {
+        var question = Context(
+            Example(Unit(1, 0.1f), 0.5, "Partially correct: congestion control is missing.") with { AnswerTerms = AnswerTerms.Of("The window does flow control.") },
+            Example(Unit(1, 0.1f), 0.5, "Partially correct: flow control is missing.") with { AnswerTerms = AnswerTerms.Of("Slow start handles congestion.") });
+
+        var feedback = FeedbackComposer.Compose(Answer, "Slow start handles the congestion.", question, predictedFraction: 0.5, GradeLabel.PartiallyCorrect);
+
+        Assert.Equal("Partially correct: flow control is missing.", feedback);
+    }
+
     internal static QuestionContext Context(params ContextExample[] examples) =>
         new(1, 0.25, [], [], [], [], examples);
 
