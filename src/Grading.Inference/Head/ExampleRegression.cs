@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Grading.Inference.Embeddings;
 
 namespace Grading.Inference.Head;
@@ -20,6 +21,9 @@ internal sealed class ExampleRegression
 
     // A constant added to every kernel: the regression's intercept, penalised like the rest.
     private const double Intercept = 1;
+
+    // Fitted once per example list, as FeedbackPool is built once per list; Without registers the list it leaves.
+    private static readonly ConditionalWeakTable<IReadOnlyList<ContextExample>, ExampleRegression> Fitted = new();
 
     private readonly TfIdfSpace _words;
     private readonly TfIdfSpace _characters;
@@ -46,8 +50,11 @@ internal sealed class ExampleRegression
         _allFit = allFit;
     }
 
-    /// <summary>The examples it was fitted on (the context checks it still holds the same list).</summary>
+    /// <summary>The examples it was fitted on.</summary>
     public IReadOnlyList<ContextExample> Examples { get; }
+
+    /// <summary>The regressions of this exact example list, fitted on first use (other lists get their own).</summary>
+    public static ExampleRegression Of(IReadOnlyList<ContextExample> examples) => Fitted.GetValue(examples, Fit);
 
     public static ExampleRegression Fit(IReadOnlyList<ContextExample> examples)
     {
@@ -85,9 +92,14 @@ internal sealed class ExampleRegression
             KernelRidge.Fit(allGram, targets, Lambda));
     }
 
-    /// <summary>Fitted without example <paramref name="index"/>, exactly, as if it had never been graded (the IDF aside: it uses no scores).</summary>
-    public ExampleRegression Without(int index, IReadOnlyList<ContextExample> remaining) =>
-        new(
+    /// <summary>
+    /// Fitted without example <paramref name="index"/>, exactly, as if it had never been graded (the IDF aside: it uses
+    /// no scores). Its <see cref="Examples"/> is a new list, registered so that <see cref="Of"/> finds this fit for it.
+    /// </summary>
+    public ExampleRegression Without(int index)
+    {
+        var remaining = Examples.Where((_, i) => i != index).ToArray();
+        var regression = new ExampleRegression(
             remaining,
             _words.Without(index),
             _characters.Without(index),
@@ -95,6 +107,9 @@ internal sealed class ExampleRegression
             _wordFit.Without(index),
             _characterFit.Without(index),
             _allFit.Without(index));
+        Fitted.AddOrUpdate(remaining, regression);
+        return regression;
+    }
 
     /// <param name="similarities">Cosine similarity of the answer's embedding to each example's, in order.</param>
     /// <param name="answer">The answer's terms.</param>

@@ -19,29 +19,14 @@ internal sealed record QuestionContext(
 
     public bool HasExamples => Examples.Count > 0;
 
-    private ExampleRegression? _regression;
+    /// <summary>The examples' regressions, fitted once per example set.</summary>
+    public ExampleRegression Regression => ExampleRegression.Of(Examples);
 
-    /// <summary>The examples' regressions, fitted once per example set (a copy with other examples refits).</summary>
-    public ExampleRegression Regression
-    {
-        get
-        {
-            var regression = _regression;
-            if (regression is null || !ReferenceEquals(regression.Examples, Examples))
-            {
-                _regression = regression = ExampleRegression.Fit(Examples);
-            }
-
-            return regression;
-        }
-    }
-
-    /// <summary>The same question without one example: the answer being graded must not be its own neighbour in training.</summary>
-    public QuestionContext Without(int exampleIndex)
-    {
-        var remaining = Examples.Where((_, i) => i != exampleIndex).ToArray();
-        return this with { Examples = remaining, _regression = Regression.Without(exampleIndex, remaining) };
-    }
+    /// <summary>
+    /// The same question without one example: the answer being graded must not be its own neighbour in training. The
+    /// regressions drop it exactly (a downdate, not a refit).
+    /// </summary>
+    public QuestionContext Without(int exampleIndex) => this with { Examples = Regression.Without(exampleIndex).Examples };
 
     /// <summary>The same question with only the given examples (cross-validation folds).</summary>
     public QuestionContext WithExamples(IEnumerable<int> exampleIndices) =>

@@ -39,7 +39,7 @@ public sealed class ExampleRegressionTests
     public void Without_OneExample_PredictsAsARefitOnTheOthers(int left)
     {
         var remaining = Examples.Where((_, i) => i != left).ToArray();
-        var downdated = ExampleRegression.Fit(Examples).Without(left, remaining);
+        var downdated = ExampleRegression.Fit(Examples).Without(left);
         var refit = ExampleRegression.Fit(remaining);
 
         var answer = Unit(0.8f, 0.5f);
@@ -51,7 +51,8 @@ public sealed class ExampleRegressionTests
         Assert.Equal(expected.Embedding, actual.Embedding, precision: 9);
         Assert.Equal(expected.Words, actual.Words, tolerance: 0.05);
         Assert.Equal(expected.Characters, actual.Characters, tolerance: 0.05);
-        Assert.Same(remaining, downdated.Examples);
+        Assert.Equal(remaining, downdated.Examples);
+        Assert.Same(downdated, ExampleRegression.Of(downdated.Examples));
     }
 
     [Fact]
