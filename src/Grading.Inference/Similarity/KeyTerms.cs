@@ -54,8 +54,7 @@ public static class KeyTerms
     }
 
     /// <summary>The stems of every word in a text, stop-words included, for looking terms up in it.</summary>
-    public static IReadOnlySet<string> StemsOf(string text) =>
-        Words(text).Select(word => Stem(word.ToLowerInvariant())).ToHashSet(StringComparer.Ordinal);
+    public static IReadOnlySet<string> StemsOf(string text) => StemSequence(text).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// The distinct stems of a text's words and of each pair of adjacent words ("not reliable", "bit stuffing"): the
@@ -63,7 +62,7 @@ public static class KeyTerms
     /// </summary>
     public static IReadOnlySet<string> StemsAndPairsOf(string text)
     {
-        var stems = Words(text).Select(word => Stem(word.ToLowerInvariant())).ToArray();
+        var stems = StemSequence(text).ToArray();
         var terms = new HashSet<string>(stems, StringComparer.Ordinal);
         for (var i = 1; i < stems.Length; i++)
         {
@@ -89,6 +88,8 @@ public static class KeyTerms
         var prefix = term.Stem[..Math.Max(MinSharedPrefixForLooseMatch, term.Stem.Length - 2)];
         return stems.Any(stem => stem.Length >= MinSharedPrefixForLooseMatch && stem.StartsWith(prefix, StringComparison.Ordinal));
     }
+
+    private static IEnumerable<string> StemSequence(string text) => Words(text).Select(word => Stem(word.ToLowerInvariant()));
 
     private static IEnumerable<string> Words(string text)
     {
