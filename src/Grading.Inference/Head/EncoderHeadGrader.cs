@@ -122,30 +122,28 @@ public sealed class EncoderHeadGrader : IGrader
             }
         }
 
-        // Only graded examples show which steps tutors score in; without them the step is a guess.
-        Predict(items, withExamples, _head.WithExamples, item => HeadFeatures.WithExamples(item.Vector!, item.Text, item.Context), snapToStep: true, results);
-        Predict(items, referenceOnly, _head.ReferenceOnly, item => HeadFeatures.ReferenceOnly(item.Vector!, item.Text, item.Context), snapToStep: false, results);
+        Predict(items, withExamples, _head.WithExamples, (item, terms) => HeadFeatures.WithExamples(item.Vector!, item.Text, terms, item.Context), examplesHead: true, results);
+        Predict(items, referenceOnly, _head.ReferenceOnly, (item, _) => HeadFeatures.ReferenceOnly(item.Vector!, item.Text, item.Context), examplesHead: false, results);
         return results;
     }
 
-    private static void Predict(IReadOnlyList<HeadInput> items, List<int> indices, FeatureSetHead head, Func<HeadInput, float[]> features, bool snapToStep, GraderResult[] results)
+    private static void Predict(IReadOnlyList<HeadInput> items, List<int> indices, FeatureSetHead head, Func<HeadInput, AnswerTerms, float[]> features, bool examplesHead, GraderResult[] results)
     {
-        if (indices.Count == 0)
+        // Answer by answer, so each answer's terms (built once, for its features and its feedback; only graded examples
+        // have terms to compare them with) are short-lived: held for a whole large batch they cost more in GC than
+        // building them twice.
+        foreach (var index in indices)
         {
-            return;
-        }
-
-        var predictions = head.Predict(indices.Select(i => features(items[i])).ToArray());
-        for (var k = 0; k < indices.Count; k++)
-        {
-            var item = items[indices[k]];
-            var prediction = predictions[k];
+            var item = items[index];
+            var terms = examplesHead ? AnswerTerms.Of(item.Text) : AnswerTerms.None;
+            var prediction = head.Predict([features(item, terms)])[0];
             var maxScore = item.Context.MaxScore;
             var score = Math.Clamp(prediction.Fraction * maxScore, 0, maxScore);
-            score = Math.Round(snapToStep ? ScoreGrid.Snap(score, item.Context.ScoreStep) : score, 3);
+            // Only graded examples show which steps tutors score in; without them the step is a guess.
+            score = Math.Round(examplesHead ? ScoreGrid.Snap(score, item.Context.ScoreStep) : score, 3);
             var label = string.IsNullOrEmpty(prediction.Label) ? GradeLabel.FromFraction(prediction.Fraction) : prediction.Label;
-            var feedback = FeedbackComposer.Compose(item.Vector!, item.Text, item.Context, prediction.Fraction, label);
-            results[indices[k]] = new GraderResult(score, feedback, prediction.Confidence, ReasonsFor(item), label);
+            var feedback = FeedbackComposer.Compose(item.Vector!, item.Text, terms, item.Context, prediction.Fraction, label);
+            results[index] = new GraderResult(score, feedback, prediction.Confidence, ReasonsFor(item), label);
         }
     }
 

@@ -116,7 +116,7 @@ public sealed class EncoderHeadTrainer(ITextEmbedder embedder)
 
                 var context = ContextOf(question, kept);
                 train.AddRange(ExampleRows(question, kept, context));
-                test.AddRange(heldOut.Select(i => RowOf(question, i, HeadFeatures.WithExamples(question.Vectors[i], question.Source.Answers[i].Text, context))));
+                test.AddRange(heldOut.Select(i => RowOf(question, i, ExampleFeatures(question, i, context))));
             }
 
             yield return (train, test);
@@ -150,8 +150,14 @@ public sealed class EncoderHeadTrainer(ITextEmbedder embedder)
         for (var k = 0; k < indices.Count; k++)
         {
             var i = indices[k];
-            yield return RowOf(question, i, HeadFeatures.WithExamples(question.Vectors[i], question.Source.Answers[i].Text, context.Without(k)));
+            yield return RowOf(question, i, ExampleFeatures(question, i, context.Without(k)));
         }
+    }
+
+    private static float[] ExampleFeatures(EmbeddedQuestion question, int answerIndex, QuestionContext context)
+    {
+        var text = question.Source.Answers[answerIndex].Text;
+        return HeadFeatures.WithExamples(question.Vectors[answerIndex], text, AnswerTerms.Of(text), context);
     }
 
     private static HeadRow RowOf(EmbeddedQuestion question, int answerIndex, float[] features)

@@ -37,21 +37,22 @@ internal static class FeedbackComposer
     /// </summary>
     public const double SimilarityTemperature = 0.1;
 
-    public static string Compose(float[] answer, string text, QuestionContext question, double predictedFraction, string label)
+    /// <param name="terms">The answer's <see cref="AnswerTerms.Of"/>; compared only with graded examples' terms.</param>
+    public static string Compose(float[] answer, string text, AnswerTerms terms, QuestionContext question, double predictedFraction, string label)
     {
         var pool = FeedbackPool.Of(question.Examples);
         if (pool.Texts.Length > 0)
         {
-            return FromExamples(answer, text, question, pool, predictedFraction);
+            return FromExamples(answer, terms, question, pool, predictedFraction);
         }
 
         return FromReference(text, question, label);
     }
 
-    private static string FromExamples(float[] answer, string text, QuestionContext question, FeedbackPool pool, double predictedFraction)
+    private static string FromExamples(float[] answer, AnswerTerms terms, QuestionContext question, FeedbackPool pool, double predictedFraction)
     {
         var examples = question.Examples;
-        var (words, characters) = question.Regression.TermSimilarities(AnswerTerms.Of(text));
+        var (words, characters) = question.Regression.TermSimilarities(terms);
         var sims = new double[examples.Count];
         var maxSim = double.NegativeInfinity;
         for (var i = 0; i < examples.Count; i++)

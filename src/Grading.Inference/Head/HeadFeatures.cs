@@ -45,7 +45,8 @@ internal static class HeadFeatures
         return features;
     }
 
-    public static float[] WithExamples(float[] answer, string text, QuestionContext question)
+    /// <param name="terms">The answer's <see cref="AnswerTerms.Of"/>, built once per answer for these features and its feedback.</param>
+    public static float[] WithExamples(float[] answer, string text, AnswerTerms terms, QuestionContext question)
     {
         var features = new float[WithExamplesNames.Length];
         FillReference(features, answer, text, question);
@@ -122,7 +123,7 @@ internal static class HeadFeatures
         features[f++] = (float)WeightedMean(Enumerable.Range(0, examples.Count).OrderByDescending(i => hybrid[i]).Take(5), hybrid, examples);
         features[f++] = (float)SoftmaxFraction(sims, examples, maxSim, 0.01);
         features[f++] = (float)SoftmaxFraction(sims, examples, maxSim, 0.1);
-        var regression = question.Regression.Predict(sims, AnswerTerms.Of(text));
+        var regression = question.Regression.Predict(sims, terms);
         features[f++] = (float)regression.Embedding;
         features[f++] = (float)regression.Words;
         features[f++] = (float)regression.Characters;

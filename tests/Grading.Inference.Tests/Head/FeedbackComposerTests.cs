@@ -19,7 +19,7 @@ public sealed class FeedbackComposerTests
             Example(Unit(1, 0.2f), 1, "Correct, well done."),
             Example(Unit(1, 0.2f), 0, "Incorrect: the handshake synchronises sequence numbers."));
 
-        var feedback = FeedbackComposer.Compose(Answer, "answer", question, predictedFraction: 0.97, GradeLabel.Correct);
+        var feedback = FeedbackComposer.Compose(Answer, "answer", AnswerTerms.Of("answer"), question, predictedFraction: 0.97, GradeLabel.Correct);
 
         Assert.Equal("Correct.", feedback);
     }
@@ -32,9 +32,9 @@ public sealed class FeedbackComposerTests
             Example(Unit(1, 0.1f), 0.5, "Partially correct: the second reason is missing."),
             Example(Unit(1, 0.1f), 0, "Incorrect: neither reason is given."));
 
-        var high = FeedbackComposer.Compose(Answer, "answer", question, predictedFraction: 0.95, GradeLabel.Correct);
-        var middle = FeedbackComposer.Compose(Answer, "answer", question, predictedFraction: 0.5, GradeLabel.PartiallyCorrect);
-        var low = FeedbackComposer.Compose(Answer, "answer", question, predictedFraction: 0.05, GradeLabel.Incorrect);
+        var high = FeedbackComposer.Compose(Answer, "answer", AnswerTerms.Of("answer"), question, predictedFraction: 0.95, GradeLabel.Correct);
+        var middle = FeedbackComposer.Compose(Answer, "answer", AnswerTerms.Of("answer"), question, predictedFraction: 0.5, GradeLabel.PartiallyCorrect);
+        var low = FeedbackComposer.Compose(Answer, "answer", AnswerTerms.Of("answer"), question, predictedFraction: 0.05, GradeLabel.Incorrect);
 
         Assert.Equal(["Correct.", "Partially correct: the second reason is missing.", "Incorrect: neither reason is given."], [high, middle, low]);
     }
@@ -47,7 +47,7 @@ public sealed class FeedbackComposerTests
             Example(Unit(1, 0.9f), 0.5, "Partially correct: congestion control is missing."),
             Example(Unit(1, 1.0f), 0.5, "Partially correct: congestion control is missing."));
 
-        var feedback = FeedbackComposer.Compose(Answer, "answer", question, predictedFraction: 0.5, GradeLabel.PartiallyCorrect);
+        var feedback = FeedbackComposer.Compose(Answer, "answer", AnswerTerms.Of("answer"), question, predictedFraction: 0.5, GradeLabel.PartiallyCorrect);
 
         Assert.Equal("Partially correct: flow control is missing.", feedback);
     }
@@ -59,7 +59,7 @@ public sealed class FeedbackComposerTests
             Example(Unit(1, 0.01f), 1, "Correct."),
             Example(Unit(1, 0.3f), 0, "Incorrect: no reason given."));
 
-        var feedback = FeedbackComposer.Compose(Answer, "answer", question, predictedFraction: 0.2, GradeLabel.Incorrect);
+        var feedback = FeedbackComposer.Compose(Answer, "answer", AnswerTerms.Of("answer"), question, predictedFraction: 0.2, GradeLabel.Incorrect);
 
         Assert.Equal("Incorrect: no reason given.", feedback);
     }
@@ -73,7 +73,7 @@ public sealed class FeedbackComposerTests
             ReferenceKeyTerms = [KeyTerms.Extract("sequence acknowledge")],
         };
 
-        var feedback = FeedbackComposer.Compose(Answer, "Both sides exchange a sequence number.", question, 0.5, GradeLabel.PartiallyCorrect);
+        var feedback = FeedbackComposer.Compose(Answer, "Both sides exchange a sequence number.", AnswerTerms.Of("Both sides exchange a sequence number."), question, 0.5, GradeLabel.PartiallyCorrect);
 
         Assert.StartsWith("Partially correct.", feedback);
         Assert.Contains("\"sequence\"", feedback);
@@ -89,7 +89,7 @@ public sealed class FeedbackComposerTests
             ReferenceKeyTerms = [KeyTerms.Extract("sequence")],
         };
 
-        var feedback = FeedbackComposer.Compose(Answer, "A sequence number.", question, 1, GradeLabel.Correct);
+        var feedback = FeedbackComposer.Compose(Answer, "A sequence number.", AnswerTerms.Of("A sequence number."), question, 1, GradeLabel.Correct);
 
         Assert.StartsWith("Correct.", feedback);
     }
@@ -101,7 +101,7 @@ public sealed class FeedbackComposerTests
             Example(Unit(1, 0.1f), 0.5, "Partially correct: congestion control is missing.") with { AnswerTerms = AnswerTerms.Of("The window does flow control.") },
             Example(Unit(1, 0.1f), 0.5, "Partially correct: flow control is missing.") with { AnswerTerms = AnswerTerms.Of("Slow start handles congestion.") });
 
-        var feedback = FeedbackComposer.Compose(Answer, "Slow start handles the congestion.", question, predictedFraction: 0.5, GradeLabel.PartiallyCorrect);
+        var feedback = FeedbackComposer.Compose(Answer, "Slow start handles the congestion.", AnswerTerms.Of("Slow start handles the congestion."), question, predictedFraction: 0.5, GradeLabel.PartiallyCorrect);
 
         Assert.Equal("Partially correct: flow control is missing.", feedback);
     }

@@ -13,7 +13,8 @@ public sealed class HeadFeaturesTests
             WithWords(Example(Unit(1, 0.9f), 1, "Correct."), "the three way handshake synchronises sequence numbers"),
             WithWords(Example(Unit(1, 0.01f), 0, "Incorrect."), "it is faster"));
 
-        var features = HeadFeatures.WithExamples(Unit(1, 0), "The three way handshake synchronises sequence numbers.", question);
+        const string answer = "The three way handshake synchronises sequence numbers.";
+        var features = HeadFeatures.WithExamples(Unit(1, 0), answer, AnswerTerms.Of(answer), question);
 
         Assert.Equal(HeadFeatures.WithExamplesNames.Length, features.Length);
         Assert.Equal(1f, features[Array.IndexOf(HeadFeatures.WithExamplesNames, "wordTop1Sim")]);
