@@ -78,11 +78,13 @@ public sealed class GradeBatchOrchestratorTests
     public async Task ReadAsync_ChunksDoneInsideRunningRanges_CountsThemBeforeAnyRangeEnds()
     {
         // Chunks 0 and 1 (of range 0) finish; every other chunk waits, so no range ends and the parent's own status
-        // still says 0 graded.
+        // still says 0 graded. The in-memory host runs only as many activities at once as the machine has cores (2
+        // on a 2-core machine): with 4 chunks in flight per range, held chunks dispatched first could take every slot
+        // and chunks 0 and 1 would never run. One chunk at a time per range holds one slot per range at most.
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var fake = new FakeActivities(submissions: 30, chunkSize: 3) { HoldChunk = index => index >= 2 ? release.Task : Task.CompletedTask };
         await using var host = await DurableTaskTestHost.StartAsync(fake.Register);
-        var input = new GradeBatchInput("batch-1", "a/batch.csv", null, "a", Settings(maxParallel: 4, maxChunksPerOrchestration: 5));
+        var input = new GradeBatchInput("batch-1", "a/batch.csv", null, "a", Settings(maxParallel: 1, maxChunksPerOrchestration: 5));
         await host.Client.ScheduleNewOrchestrationInstanceAsync(GradeBatchOrchestrator.Name, input, new StartOrchestrationOptions { InstanceId = "batch-1" });
 
         BatchProgress? progress = null;
