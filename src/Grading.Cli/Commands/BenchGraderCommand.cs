@@ -135,11 +135,11 @@ public sealed class BenchGraderCommand : AsyncCommand<BenchGraderCommand.Setting
 
         var tokenizeMs = timer.Elapsed.TotalMilliseconds / texts.Length;
         timer.Restart();
-        var vectors = embedder.Embed(texts, cancellationToken);
+        var encodings = embedder.Encode(texts, cancellationToken);
         var embedMs = timer.Elapsed.TotalMilliseconds / texts.Length;
 
         var context = grader.ContextOf(requests[0].Question, cancellationToken);
-        var inputs = texts.Select((text, i) => new HeadInput(text, vectors[i], context)).ToArray();
+        var inputs = texts.Select((text, i) => new HeadInput(text, encodings[i], context)).ToArray();
         timer.Restart();
         grader.Grade(inputs);
         var gradeMs = timer.Elapsed.TotalMilliseconds / texts.Length;

@@ -5,39 +5,43 @@ using System.Text;
 namespace Grading.Inference.Embeddings;
 
 /// <summary>
-/// Remembers embeddings by a hash of the text, optionally in a file, so repeated evaluations and trainings on the same
-/// data embed each text once. The file is a header (format tag, model id, dimension) and a plain list of (32-byte
-/// SHA-256, vector) records; a file written by another model, precision or dimension is ignored rather than misread.
+/// Remembers encodings by a hash of the text, optionally in a file, so repeated evaluations and trainings on the same
+/// data encode each text once. The file is a header (format tag, model id, dimension) and a plain list of (32-byte
+/// SHA-256, vector, token count, token states as half floats) records; a file written by another model, precision,
+/// dimension or format is ignored rather than misread.
 /// </summary>
 public sealed class CachingEmbedder(ITextEmbedder inner, string? file = null) : ITextEmbedder
 {
-    private const string FormatTag = "grading-embeddings-v2";
+    private const string FormatTag = "grading-embeddings-v3";
 
-    private readonly ConcurrentDictionary<string, float[]> _vectors = Load(file, inner.ModelId, inner.Dimension);
+    private readonly ConcurrentDictionary<string, TextEncoding> _encodings = Load(file, inner.ModelId, inner.Dimension);
 
     public int Dimension => inner.Dimension;
 
     public string ModelId => inner.ModelId;
 
-    public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
+        Encode(texts, cancellationToken).Select(encoding => encoding.Vector).ToArray();
+
+    public TextEncoding[] Encode(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(texts);
         var keys = texts.Select(KeyOf).ToArray();
-        var missing = Enumerable.Range(0, texts.Count).Where(i => !_vectors.ContainsKey(keys[i])).GroupBy(i => keys[i]).Select(g => g.First()).ToArray();
+        var missing = Enumerable.Range(0, texts.Count).Where(i => !_encodings.ContainsKey(keys[i])).GroupBy(i => keys[i]).Select(g => g.First()).ToArray();
         if (missing.Length > 0)
         {
-            var vectors = inner.Embed(missing.Select(i => texts[i]).ToArray(), cancellationToken);
+            var encodings = inner.Encode(missing.Select(i => texts[i]).ToArray(), cancellationToken);
             for (var k = 0; k < missing.Length; k++)
             {
-                _vectors[keys[missing[k]]] = vectors[k];
+                _encodings[keys[missing[k]]] = encodings[k];
             }
         }
 
-        // Copies: callers may normalise or otherwise change the vectors they get.
-        return keys.Select(key => (float[])_vectors[key].Clone()).ToArray();
+        // Vector copies: callers may normalise or otherwise change the vectors they get. Token states are read-only.
+        return keys.Select(key => _encodings[key] with { Vector = (float[])_encodings[key].Vector.Clone() }).ToArray();
     }
 
-    /// <summary>Writes every vector seen so far to the file given at construction (no-op without one).</summary>
+    /// <summary>Writes every encoding seen so far to the file given at construction (no-op without one).</summary>
     public void Save()
     {
         if (file is null)
@@ -49,21 +53,27 @@ public sealed class CachingEmbedder(ITextEmbedder inner, string? file = null) : 
         writer.Write(FormatTag);
         writer.Write(ModelId);
         writer.Write(Dimension);
-        foreach (var (key, vector) in _vectors)
+        foreach (var (key, encoding) in _encodings)
         {
             writer.Write(Convert.FromHexString(key));
-            foreach (var value in vector)
+            foreach (var value in encoding.Vector)
             {
                 writer.Write(value);
+            }
+
+            writer.Write(encoding.Tokens.Count);
+            foreach (var value in encoding.Tokens.Values)
+            {
+                writer.Write((Half)value);
             }
         }
     }
 
     private static string KeyOf(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    private static ConcurrentDictionary<string, float[]> Load(string? file, string modelId, int dimension)
+    private static ConcurrentDictionary<string, TextEncoding> Load(string? file, string modelId, int dimension)
     {
-        var vectors = new ConcurrentDictionary<string, float[]>(StringComparer.Ordinal);
+        var vectors = new ConcurrentDictionary<string, TextEncoding>(StringComparer.Ordinal);
         if (file is null || !File.Exists(file))
         {
             return vectors;
@@ -75,8 +85,8 @@ public sealed class CachingEmbedder(ITextEmbedder inner, string? file = null) : 
             return vectors;
         }
 
-        var recordSize = 32 + (sizeof(float) * dimension);
-        while (reader.BaseStream.Length - reader.BaseStream.Position >= recordSize)
+        var fixedSize = 32 + (sizeof(float) * dimension) + sizeof(int);
+        while (reader.BaseStream.Length - reader.BaseStream.Position >= fixedSize)
         {
             var key = Convert.ToHexString(reader.ReadBytes(32));
             var vector = new float[dimension];
@@ -85,7 +95,19 @@ public sealed class CachingEmbedder(ITextEmbedder inner, string? file = null) : 
                 vector[i] = reader.ReadSingle();
             }
 
-            vectors[key] = vector;
+            var tokenCount = reader.ReadInt32();
+            if (tokenCount < 0 || reader.BaseStream.Length - reader.BaseStream.Position < tokenCount * dimension * 2L)
+            {
+                break; // a file cut short or damaged: keep what was whole
+            }
+
+            var tokenValues = new float[tokenCount * dimension];
+            for (var i = 0; i < tokenValues.Length; i++)
+            {
+                tokenValues[i] = (float)reader.ReadHalf();
+            }
+
+            vectors[key] = new TextEncoding(vector, tokenValues.Length == 0 ? TokenStates.None : new TokenStates(tokenValues, dimension));
         }
 
         return vectors;

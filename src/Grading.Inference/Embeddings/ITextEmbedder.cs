@@ -14,4 +14,11 @@ public interface ITextEmbedder
     /// Safe to call from several threads at once.
     /// </summary>
     float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Like <see cref="Embed"/>, with each text's token states too. An embedder without token states (the default)
+    /// returns <see cref="TokenStates.None"/> for them.
+    /// </summary>
+    TextEncoding[] Encode(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
+        Embed(texts, cancellationToken).Select(vector => new TextEncoding(vector, TokenStates.None)).ToArray();
 }

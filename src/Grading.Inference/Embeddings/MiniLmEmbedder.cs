@@ -84,23 +84,27 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
     /// <summary>Names the model and its precision, so caches of float32 and int8 vectors are never mixed up.</summary>
     public string ModelId => Precision == EncoderPrecision.Float32 ? "all-MiniLM-L6-v2" : "all-MiniLM-L6-v2-int8";
 
-    public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
+        Encode(texts, cancellationToken).Select(encoding => encoding.Vector).ToArray();
+
+    /// <summary>Sentence vectors and token states from the same runs: keeping the token states costs a copy, not a second run.</summary>
+    public TextEncoding[] Encode(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(texts);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-        var vectors = new float[texts.Count][];
+        var encodings = new TextEncoding[texts.Count];
         if (texts.Count == 1)
         {
-            vectors[0] = EmbedInLane(texts[0], cancellationToken);
-            return vectors;
+            encodings[0] = EncodeInLane(texts[0], cancellationToken);
+            return encodings;
         }
 
         Parallel.For(
             0,
             texts.Count,
             new ParallelOptions { MaxDegreeOfParallelism = _parallelism, CancellationToken = cancellationToken },
-            i => vectors[i] = EmbedInLane(texts[i], cancellationToken));
-        return vectors;
+            i => encodings[i] = EncodeInLane(texts[i], cancellationToken));
+        return encodings;
     }
 
     /// <summary>The windows one text is embedded as; exposed so tests can check long texts are split, not cut.</summary>
@@ -128,14 +132,14 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         _lanes.Dispose();
     }
 
-    private float[] EmbedInLane(string text, CancellationToken cancellationToken)
+    private TextEncoding EncodeInLane(string text, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
         _lanes.Wait(cancellationToken);
         try
         {
             ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
-            return EmbedText(text, cancellationToken);
+            return EncodeText(text, cancellationToken);
         }
         finally
         {
@@ -143,7 +147,7 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         }
     }
 
-    private float[] EmbedText(string text, CancellationToken cancellationToken)
+    private TextEncoding EncodeText(string text, CancellationToken cancellationToken)
     {
         // One whole-text tokenization serves the common case (the text fits one window) with no second pass.
         var tokens = Tokenize(text);
@@ -152,15 +156,16 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
             return Run(tokens);
         }
 
-        var windows = _splitter.Split(text);
-        var vectors = new float[windows.Count][];
-        for (var i = 0; i < windows.Count; i++)
+        // A long text: the mean of its windows' vectors, and all their token states (an overlap's tokens twice, which
+        // alignment, taking each token's best match, barely notices).
+        var windows = _splitter.Split(text).Select(window =>
         {
             cancellationToken.ThrowIfCancellationRequested();
-            vectors[i] = Run(Tokenize(windows[i]));
-        }
-
-        return VectorMath.NormalizedMean(vectors);
+            return Run(Tokenize(window));
+        }).ToArray();
+        return new TextEncoding(
+            VectorMath.NormalizedMean(windows.Select(window => window.Vector).ToArray()),
+            new TokenStates(windows.SelectMany(window => window.Tokens.Values).ToArray(), EmbeddingDimension));
     }
 
     private long[] Tokenize(string text)
@@ -175,8 +180,11 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         return ids;
     }
 
-    /// <summary>One unpadded run: every position is a real token, so the mean over all of them is the masked mean.</summary>
-    private float[] Run(long[] ids)
+    /// <summary>
+    /// One unpadded run: every position is a real token, so the mean over all of them is the masked mean. The token
+    /// states leave out [CLS] and [SEP], which every text has.
+    /// </summary>
+    private TextEncoding Run(long[] ids)
     {
         var length = ids.Length;
         var mask = new long[length];
@@ -189,6 +197,8 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
         using var outputs = _session.Run(runOptions, InputNames, [inputIds, attentionMask, tokenTypes], OutputNames);
         var states = outputs[0].GetTensorDataAsSpan<float>();
         var vector = new float[EmbeddingDimension];
+        // Every value is written below; a long answer's states are large enough that zeroing them first would show.
+        var tokenStates = GC.AllocateUninitializedArray<float>(Math.Max(0, length - SpecialTokensPerText) * EmbeddingDimension);
         for (var t = 0; t < length; t++)
         {
             var row = states.Slice(t * EmbeddingDimension, EmbeddingDimension);
@@ -196,10 +206,17 @@ public sealed class MiniLmEmbedder : ITextEmbedder, IDisposable
             {
                 vector[d] += row[d];
             }
+
+            if (t > 0 && t < length - 1)
+            {
+                var token = tokenStates.AsSpan((t - 1) * EmbeddingDimension, EmbeddingDimension);
+                row.CopyTo(token);
+                VectorMath.NormalizeInPlace(token);
+            }
         }
 
         VectorMath.NormalizeInPlace(vector);
-        return vector;
+        return new TextEncoding(vector, new TokenStates(tokenStates, EmbeddingDimension));
     }
 
     private int CountContentTokens(string text) =>

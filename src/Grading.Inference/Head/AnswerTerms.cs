@@ -1,19 +1,23 @@
 using Grading.Core.Metrics;
+using Grading.Inference.Embeddings;
 using Grading.Inference.Similarity;
 
 namespace Grading.Inference.Head;
 
 /// <summary>
-/// The terms an answer's TF-IDF kernels compare: its word stems and adjacent stem pairs, and its character 4-grams
-/// (which match misspelt, inflected and compound words the stems miss: "acknowledgement" and "acknowledgment").
+/// The terms an answer's example regressions compare: its word stems and adjacent stem pairs, its character 4-grams
+/// (which match misspelt, inflected and compound words the stems miss: "acknowledgement" and "acknowledgment"), and the
+/// encoder's token states (which match words by what they mean in context).
 /// </summary>
-internal sealed record AnswerTerms(IReadOnlySet<string> Words, IReadOnlySet<string> Characters)
+internal sealed record AnswerTerms(IReadOnlySet<string> Words, IReadOnlySet<string> Characters, TokenStates Tokens)
 {
     public const int CharacterGramLength = 4;
 
-    public static readonly AnswerTerms None = new(new HashSet<string>(), new HashSet<string>());
+    public static readonly AnswerTerms None = new(new HashSet<string>(), new HashSet<string>(), TokenStates.None);
 
-    public static AnswerTerms Of(string text) => new(KeyTerms.StemsAndPairsOf(text), CharacterGramsOf(text));
+    /// <param name="tokens">The text's token states from the encoder; none (alignment 0) when not given.</param>
+    public static AnswerTerms Of(string text, TokenStates? tokens = null) =>
+        new(KeyTerms.StemsAndPairsOf(text), CharacterGramsOf(text), tokens ?? TokenStates.None);
 
     /// <summary>Distinct 4-grams of the lower-cased words joined by single spaces, with a space at each end.</summary>
     public static IReadOnlySet<string> CharacterGramsOf(string text)

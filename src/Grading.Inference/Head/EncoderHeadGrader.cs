@@ -86,10 +86,10 @@ public sealed class EncoderHeadGrader : IGrader
 
         var items = requests.Select(r => new HeadInput(r.Submission.Answer ?? string.Empty, null, contexts[r.Question])).ToArray();
         var toEmbed = Enumerable.Range(0, items.Length).Where(i => IsGradable(items[i])).ToArray();
-        var vectors = _embedder.Embed(toEmbed.Select(i => items[i].Text).ToArray(), cancellationToken);
+        var encodings = _embedder.Encode(toEmbed.Select(i => items[i].Text).ToArray(), cancellationToken);
         for (var i = 0; i < toEmbed.Length; i++)
         {
-            items[toEmbed[i]] = items[toEmbed[i]] with { Vector = vectors[i] };
+            items[toEmbed[i]] = items[toEmbed[i]] with { Encoding = encodings[i] };
         }
 
         return Grade(items);
@@ -98,7 +98,7 @@ public sealed class EncoderHeadGrader : IGrader
     /// <summary>The question's embedded references and examples, built once and cached.</summary>
     internal QuestionContext ContextOf(Question question, CancellationToken cancellationToken = default) => _contexts.Get(question, cancellationToken);
 
-    /// <summary>Grades answers whose vectors are already known (evaluation embeds every answer once for all folds).</summary>
+    /// <summary>Grades answers already encoded (evaluation encodes every answer once for all folds).</summary>
     internal IReadOnlyList<GraderResult> Grade(IReadOnlyList<HeadInput> items)
     {
         var results = new GraderResult[items.Count];
@@ -112,7 +112,7 @@ public sealed class EncoderHeadGrader : IGrader
                 results[i] = new GraderResult(0, "Not graded: the question has no reference answer or graded example to compare with.", 0,
                     ["question has no reference answers or graded examples"]);
             }
-            else if (item.Vector is null)
+            else if (item.Encoding is null)
             {
                 results[i] = new GraderResult(0, SimilarityFeedback.NoAnswer, 1, ["answer is empty"], GradeLabel.Incorrect);
             }
@@ -122,8 +122,8 @@ public sealed class EncoderHeadGrader : IGrader
             }
         }
 
-        Predict(items, withExamples, _head.WithExamples, (item, terms) => HeadFeatures.WithExamples(item.Vector!, item.Text, terms, item.Context), examplesHead: true, results);
-        Predict(items, referenceOnly, _head.ReferenceOnly, (item, _) => HeadFeatures.ReferenceOnly(item.Vector!, item.Text, item.Context), examplesHead: false, results);
+        Predict(items, withExamples, _head.WithExamples, (item, terms) => HeadFeatures.WithExamples(item.Encoding!.Vector, item.Text, terms, item.Context), examplesHead: true, results);
+        Predict(items, referenceOnly, _head.ReferenceOnly, (item, _) => HeadFeatures.ReferenceOnly(item.Encoding!.Vector, item.Text, item.Encoding.Tokens, item.Context), examplesHead: false, results);
         return results;
     }
 
@@ -135,14 +135,14 @@ public sealed class EncoderHeadGrader : IGrader
         foreach (var index in indices)
         {
             var item = items[index];
-            var terms = examplesHead ? AnswerTerms.Of(item.Text) : AnswerTerms.None;
+            var terms = examplesHead ? AnswerTerms.Of(item.Text, item.Encoding!.Tokens) : AnswerTerms.None;
             var prediction = head.Predict([features(item, terms)])[0];
             var maxScore = item.Context.MaxScore;
             var score = Math.Clamp(prediction.Fraction * maxScore, 0, maxScore);
             // Only graded examples show which steps tutors score in; without them the step is a guess.
             score = Math.Round(examplesHead ? ScoreGrid.Snap(score, item.Context.ScoreStep) : score, 3);
             var label = string.IsNullOrEmpty(prediction.Label) ? GradeLabel.FromFraction(prediction.Fraction) : prediction.Label;
-            var feedback = FeedbackComposer.Compose(item.Vector!, item.Text, terms, item.Context, prediction.Fraction, label);
+            var feedback = FeedbackComposer.Compose(item.Encoding!.Vector, item.Text, terms, item.Context, prediction.Fraction, label);
             results[index] = new GraderResult(score, feedback, prediction.Confidence, ReasonsFor(item), label);
         }
     }
@@ -172,5 +172,5 @@ public sealed class EncoderHeadGrader : IGrader
         (item.Context.HasReferences || item.Context.HasExamples) && item.Text.Any(char.IsLetterOrDigit);
 }
 
-/// <summary>One answer to grade: its text, its embedding (null when empty), and its question's context.</summary>
-internal sealed record HeadInput(string Text, float[]? Vector, QuestionContext Context);
+/// <summary>One answer to grade: its text, its encoding (null when empty), and its question's context.</summary>
+internal sealed record HeadInput(string Text, TextEncoding? Encoding, QuestionContext Context);

@@ -23,12 +23,12 @@ public sealed class EncoderHeadTrainer(ITextEmbedder embedder)
     internal EmbeddedCorpus Embed(IReadOnlyList<LabelledQuestion> questions, CancellationToken cancellationToken = default)
     {
         var texts = questions.SelectMany(q => q.Answers.Select(a => a.Text)).ToArray();
-        var vectors = embedder.Embed(texts, cancellationToken);
+        var encodings = embedder.Encode(texts, cancellationToken);
         var offset = 0;
         var result = new List<EmbeddedQuestion>();
         foreach (var question in questions)
         {
-            result.Add(new EmbeddedQuestion(question, vectors[offset..(offset + question.Answers.Count)]));
+            result.Add(new EmbeddedQuestion(question, encodings[offset..(offset + question.Answers.Count)]));
             offset += question.Answers.Count;
         }
 
@@ -46,7 +46,7 @@ public sealed class EncoderHeadTrainer(ITextEmbedder embedder)
         };
         return _contexts.Build(
             withExamples,
-            chosen.Select(i => question.Vectors[i]).ToArray(),
+            chosen.Select(i => question.Encodings[i]).ToArray(),
             chosen.Select(i => (string?)answers[i].LabelOrDerived(question.Source.Question.MaxScore)).ToArray(),
             cancellationToken);
     }
@@ -65,7 +65,7 @@ public sealed class EncoderHeadTrainer(ITextEmbedder embedder)
         {
             var context = ContextOf(question, indices);
             exampleRows.AddRange(ExampleRows(question, indices, context));
-            referenceRows.AddRange(indices.Select(i => RowOf(question, i, HeadFeatures.ReferenceOnly(question.Vectors[i], question.Source.Answers[i].Text, context))));
+            referenceRows.AddRange(indices.Select(i => RowOf(question, i, HeadFeatures.ReferenceOnly(question.Vectors[i], question.Source.Answers[i].Text, question.Encodings[i].Tokens, context))));
         }
 
         if (exampleRows.Count == 0 || referenceRows.Count == 0)
@@ -157,7 +157,7 @@ public sealed class EncoderHeadTrainer(ITextEmbedder embedder)
     private static float[] ExampleFeatures(EmbeddedQuestion question, int answerIndex, QuestionContext context)
     {
         var text = question.Source.Answers[answerIndex].Text;
-        return HeadFeatures.WithExamples(question.Vectors[answerIndex], text, AnswerTerms.Of(text), context);
+        return HeadFeatures.WithExamples(question.Vectors[answerIndex], text, AnswerTerms.Of(text, question.Encodings[answerIndex].Tokens), context);
     }
 
     private static HeadRow RowOf(EmbeddedQuestion question, int answerIndex, float[] features)
@@ -176,13 +176,16 @@ public sealed class EncoderHeadTrainer(ITextEmbedder embedder)
     }
 }
 
-/// <summary>Labelled questions with every answer embedded once.</summary>
+/// <summary>Labelled questions with every answer encoded once.</summary>
 internal sealed record EmbeddedCorpus(IReadOnlyList<EmbeddedQuestion> Questions);
 
-/// <summary>A labelled question and the embedding of each of its answers, in order.</summary>
-internal sealed class EmbeddedQuestion(LabelledQuestion source, float[][] vectors)
+/// <summary>A labelled question and the encoding of each of its answers, in order.</summary>
+internal sealed class EmbeddedQuestion(LabelledQuestion source, TextEncoding[] encodings)
 {
     public LabelledQuestion Source { get; } = source;
 
-    public float[][] Vectors { get; } = vectors;
+    public TextEncoding[] Encodings { get; } = encodings;
+
+    /// <summary>Each answer's sentence vector, in order.</summary>
+    public float[][] Vectors { get; } = encodings.Select(encoding => encoding.Vector).ToArray();
 }

@@ -1,13 +1,16 @@
 using System.Runtime.CompilerServices;
 using Grading.Inference.Embeddings;
+using Grading.Inference.Similarity;
 
 namespace Grading.Inference.Head;
 
 /// <summary>
 /// What one question's graded examples say about a new answer's score, learnt from all of them at once: kernel ridge
 /// regressions of the score fraction on the answers' embeddings (a Gaussian kernel on cosine similarity), on their
-/// words (TF-IDF cosine over word stems and adjacent stem pairs), on their character 4-grams (TF-IDF cosine), and on
-/// all three (the mean kernel). Unlike the nearest neighbours, a regression weighs every example and learns which
+/// words (TF-IDF cosine over word stems and adjacent stem pairs), on their character 4-grams (TF-IDF cosine), on all
+/// three (the mean kernel), and on their token alignment (<see cref="TokenAlignment.F1"/>). The mean kernel also
+/// regresses whether an example got full marks and whether it got none, and gives the answer's posterior variance (how
+/// far it is from every example). Unlike the nearest neighbours, a regression weighs every example and learns which
 /// differences matter for this question's scores. Width and penalty were chosen by leave-one-out error on SAF (see
 /// docs/encoder-head.md).
 /// </summary>
@@ -31,6 +34,7 @@ internal sealed class ExampleRegression
     private readonly KernelRidge _wordFit;
     private readonly KernelRidge _characterFit;
     private readonly KernelRidge _allFit;
+    private readonly KernelRidge _tokenFit;
 
     private ExampleRegression(
         IReadOnlyList<ContextExample> examples,
@@ -39,7 +43,8 @@ internal sealed class ExampleRegression
         KernelRidge embeddingFit,
         KernelRidge wordFit,
         KernelRidge characterFit,
-        KernelRidge allFit)
+        KernelRidge allFit,
+        KernelRidge tokenFit)
     {
         Examples = examples;
         _words = words;
@@ -48,6 +53,7 @@ internal sealed class ExampleRegression
         _wordFit = wordFit;
         _characterFit = characterFit;
         _allFit = allFit;
+        _tokenFit = tokenFit;
     }
 
     /// <summary>The examples it was fitted on.</summary>
@@ -66,6 +72,15 @@ internal sealed class ExampleRegression
         var wordGram = new double[n, n];
         var characterGram = new double[n, n];
         var allGram = new double[n, n];
+        var tokenGram = new double[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j <= i; j++)
+            {
+                tokenGram[i, j] = tokenGram[j, i] = TokenAlignment.F1(terms[i].Tokens, terms[j].Tokens) + Intercept;
+            }
+        }
+
         for (var i = 0; i < n; i++)
         {
             for (var j = 0; j <= i; j++)
@@ -82,6 +97,8 @@ internal sealed class ExampleRegression
         }
 
         var targets = examples.Select(example => example.Fraction).ToArray();
+        var fullMarks = examples.Select(example => example.Fraction >= HeadFeatures.FullFraction ? 1.0 : 0.0).ToArray();
+        var noMarks = examples.Select(example => example.Fraction <= HeadFeatures.ZeroFraction ? 1.0 : 0.0).ToArray();
         return new ExampleRegression(
             examples,
             words,
@@ -89,7 +106,8 @@ internal sealed class ExampleRegression
             KernelRidge.Fit(embeddingGram, targets, Lambda),
             KernelRidge.Fit(wordGram, targets, Lambda),
             KernelRidge.Fit(characterGram, targets, Lambda),
-            KernelRidge.Fit(allGram, targets, Lambda));
+            KernelRidge.Fit(allGram, [targets, fullMarks, noMarks], Lambda),
+            KernelRidge.Fit(tokenGram, targets, Lambda));
     }
 
     /// <summary>
@@ -106,7 +124,8 @@ internal sealed class ExampleRegression
             _embeddingFit.Without(index),
             _wordFit.Without(index),
             _characterFit.Without(index),
-            _allFit.Without(index));
+            _allFit.Without(index),
+            _tokenFit.Without(index));
         Fitted.AddOrUpdate(remaining, regression);
         return regression;
     }
@@ -135,7 +154,21 @@ internal sealed class ExampleRegression
             all[j] = kernels.All;
         }
 
-        return new RegressionPrediction(_embeddingFit.Predict(embedding), _wordFit.Predict(word), _characterFit.Predict(character), _allFit.Predict(all));
+        var tokens = new double[n];
+        for (var j = 0; j < n; j++)
+        {
+            tokens[j] = TokenAlignment.F1(answer.Tokens, (Examples[j].AnswerTerms ?? AnswerTerms.None).Tokens) + Intercept;
+        }
+
+        return new RegressionPrediction(
+            _embeddingFit.Predict(embedding),
+            _wordFit.Predict(word),
+            _characterFit.Predict(character),
+            _allFit.Predict(all, target: 0),
+            _allFit.Predict(all, target: 1),
+            _allFit.Predict(all, target: 2),
+            _allFit.Uncertainty(all, Kernels(1, 1, 1).All),
+            _tokenFit.Predict(tokens));
     }
 
     /// <summary>TF-IDF cosine of the answer's words, and of its character 4-grams, to each example's, in order.</summary>
@@ -155,5 +188,16 @@ internal sealed class ExampleRegression
     }
 }
 
-/// <summary>The score fraction each of the question's example regressions predicts for an answer.</summary>
-internal readonly record struct RegressionPrediction(double Embedding, double Words, double Characters, double All);
+/// <summary>
+/// What the question's example regressions predict for an answer: the score fraction on each kernel, and on the mean
+/// kernel the chance of full and of no marks and the posterior variance.
+/// </summary>
+internal readonly record struct RegressionPrediction(
+    double Embedding,
+    double Words,
+    double Characters,
+    double All,
+    double FullMarks,
+    double NoMarks,
+    double Uncertainty,
+    double Tokens);

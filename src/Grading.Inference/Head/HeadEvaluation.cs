@@ -96,7 +96,7 @@ public sealed class HeadEvaluation(ITextEmbedder embedder, HeadTrainingOptions? 
     private IEnumerable<EvaluatedAnswer> Evaluate(EncoderHeadGrader grader, EmbeddedQuestion question, int[] test, QuestionContext context)
     {
         var answers = question.Source.Answers;
-        var inputs = test.Select(i => new HeadInput(answers[i].Text, answers[i].Text.Any(char.IsLetterOrDigit) ? question.Vectors[i] : null, context)).ToArray();
+        var inputs = test.Select(i => new HeadInput(answers[i].Text, answers[i].Text.Any(char.IsLetterOrDigit) ? question.Encodings[i] : null, context)).ToArray();
         var graded = grader.Grade(inputs);
         var maxScore = question.Source.Question.MaxScore;
         var step = ScoreStep.Of(answers.Select(a => a.Score).Append(maxScore));

@@ -12,8 +12,8 @@ namespace Grading.Inference.Head;
 internal static class HeadFeatures
 {
     /// <summary>Examples with a fraction at least this are "full marks"; at most <see cref="ZeroFraction"/> "no marks".</summary>
-    private const double FullFraction = 0.999;
-    private const double ZeroFraction = 0.001;
+    public const double FullFraction = 0.999;
+    public const double ZeroFraction = 0.001;
 
     // A sharp softmax over similarities: the nearest few examples dominate, but ties share the weight.
     private const double SoftmaxTemperature = 0.03;
@@ -24,7 +24,7 @@ internal static class HeadFeatures
     public static readonly string[] ReferenceOnlyNames =
     [
         "refSimMax", "refSimMean", "keyTermCoverage", "refTokenRecall", "refTokenPrecision", "logAnswerWords",
-        "lengthRatio", "logRefWords", "maxScore",
+        "lengthRatio", "logRefWords", "maxScore", "refAlignF1", "refAlignRecall", "refAlignPrecision",
     ];
 
     public static readonly string[] WithExamplesNames =
@@ -35,13 +35,14 @@ internal static class HeadFeatures
         "fullCentroidSim", "partialCentroidSim", "zeroCentroidSim", "fullMaxSim", "partialMaxSim", "zeroMaxSim",
         "top1MinusRef", "levelWeightedFraction",
         "wordTop1Sim", "wordTop1Fraction", "wordKnn5", "wordKnn10", "hybridKnn5", "sharpSoftmaxFraction", "flatSoftmaxFraction",
-        "ridgeEmbedding", "ridgeWords", "ridgeCharacters", "ridgeAll",
+        "ridgeEmbedding", "ridgeWords", "ridgeCharacters", "ridgeAll", "ridgeFullMarks", "ridgeNoMarks", "ridgeUncertainty", "ridgeTokens",
     ];
 
-    public static float[] ReferenceOnly(float[] answer, string text, QuestionContext question)
+    /// <param name="tokens">The answer's token states (<see cref="TextEncoding.Tokens"/>).</param>
+    public static float[] ReferenceOnly(float[] answer, string text, TokenStates tokens, QuestionContext question)
     {
         var features = new float[ReferenceOnlyNames.Length];
-        FillReference(features, answer, text, question);
+        FillReference(features, answer, text, tokens, question);
         return features;
     }
 
@@ -49,7 +50,7 @@ internal static class HeadFeatures
     public static float[] WithExamples(float[] answer, string text, AnswerTerms terms, QuestionContext question)
     {
         var features = new float[WithExamplesNames.Length];
-        FillReference(features, answer, text, question);
+        FillReference(features, answer, text, terms.Tokens, question);
         var f = ReferenceOnlyNames.Length;
         var examples = question.Examples;
         var sims = new double[examples.Count];
@@ -127,11 +128,15 @@ internal static class HeadFeatures
         features[f++] = (float)regression.Embedding;
         features[f++] = (float)regression.Words;
         features[f++] = (float)regression.Characters;
-        features[f] = (float)regression.All;
+        features[f++] = (float)regression.All;
+        features[f++] = (float)regression.FullMarks;
+        features[f++] = (float)regression.NoMarks;
+        features[f++] = (float)regression.Uncertainty;
+        features[f++] = (float)regression.Tokens;
         return features;
     }
 
-    private static void FillReference(float[] features, float[] answer, string text, QuestionContext question)
+    private static void FillReference(float[] features, float[] answer, string text, TokenStates tokens, QuestionContext question)
     {
         var answerTokens = RougeScores.Tokenize(text);
         var answerWords = WordCount.Of(text);
@@ -150,15 +155,27 @@ internal static class HeadFeatures
             features[4] = answerTokens.Length == 0 ? 0 : (float)overlap / answerTokens.Distinct(StringComparer.Ordinal).Count();
             features[6] = (float)answerWords / Math.Max(1, question.ReferenceWordCounts[best]);
             features[7] = (float)Math.Log(1 + question.ReferenceWordCounts[best]);
+
+            // The reference the answer's tokens align with best: how much of it the answer covers (recall), and how
+            // much of the answer is about it (precision).
+            var (precision, recall) = (question.ReferenceTokenStates ?? [])
+                .Select(reference => TokenAlignment.PrecisionAndRecall(tokens, reference))
+                .DefaultIfEmpty((0, 0))
+                .MaxBy(pair => F1(pair.Precision, pair.Recall));
+            features[9] = (float)F1(precision, recall);
+            features[10] = (float)recall;
+            features[11] = (float)precision;
         }
         else
         {
-            features[0] = features[1] = Missing;
+            features[0] = features[1] = features[9] = features[10] = features[11] = Missing;
         }
 
         features[5] = (float)Math.Log(1 + answerWords);
         features[8] = (float)question.MaxScore;
     }
+
+    private static double F1(double precision, double recall) => precision + recall <= 0 ? 0 : 2 * precision * recall / (precision + recall);
 
     private static double WeightedMean(IEnumerable<int> indices, double[] sims, IReadOnlyList<ContextExample> examples)
     {

@@ -2,29 +2,35 @@ namespace Grading.Inference.Head;
 
 /// <summary>
 /// Kernel ridge regression over one question's graded examples: prediction(x) = sum_j alpha_j k(x, x_j), with
-/// alpha = (K + lambda I)^-1 y. The kernel's constant part plays the intercept. Keeping G^-1 = (K + lambda I)^-1 lets
-/// <see cref="Without"/> drop one example exactly in O(n^2) (block inversion), so leave-one-out training rows cost no refit.
+/// alpha = (K + lambda I)^-1 y, for one or more targets y sharing the kernel. The kernel's constant part plays the
+/// intercept. Keeping G^-1 = (K + lambda I)^-1 lets <see cref="Without"/> drop one example exactly in O(n^2) (block
+/// inversion), so leave-one-out training rows cost no refit.
 /// </summary>
 internal sealed class KernelRidge
 {
     private readonly double[,] _inverse;
-    private readonly double[] _alpha;
+    private readonly double[][] _alphas;
 
-    private KernelRidge(double[,] inverse, double[] alpha)
+    private KernelRidge(double[,] inverse, double[][] alphas)
     {
         _inverse = inverse;
-        _alpha = alpha;
+        _alphas = alphas;
     }
 
-    public int Count => _alpha.Length;
+    public int Count => _inverse.GetLength(0);
 
     /// <param name="gram">K (n x n, symmetric positive semi-definite); not kept.</param>
-    public static KernelRidge Fit(double[,] gram, IReadOnlyList<double> targets, double lambda)
+    public static KernelRidge Fit(double[,] gram, IReadOnlyList<double> targets, double lambda) => Fit(gram, [targets], lambda);
+
+    /// <param name="gram">K (n x n, symmetric positive semi-definite); not kept.</param>
+    /// <param name="targets">One or more target vectors of n values each.</param>
+    public static KernelRidge Fit(double[,] gram, IReadOnlyList<IReadOnlyList<double>> targets, double lambda)
     {
-        var n = targets.Count;
-        if (gram.GetLength(0) != n || gram.GetLength(1) != n)
+        var n = gram.GetLength(0);
+        var mismatched = targets.FirstOrDefault(target => target.Count != n);
+        if (gram.GetLength(1) != n || mismatched is not null)
         {
-            throw new ArgumentException($"The Gram matrix is {gram.GetLength(0)} x {gram.GetLength(1)}, but there are {n} targets.", nameof(gram));
+            throw new ArgumentException($"The Gram matrix is {gram.GetLength(0)} x {gram.GetLength(1)}, but there are {(mismatched ?? targets[0]).Count} targets.", nameof(gram));
         }
 
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(lambda);
@@ -38,36 +44,64 @@ internal sealed class KernelRidge
         }
 
         var inverse = SymmetricPositiveDefinite.Invert(g);
-        var alpha = new double[n];
-        for (var i = 0; i < n; i++)
+        var alphas = targets.Select(target =>
         {
-            var sum = 0.0;
-            for (var j = 0; j < n; j++)
+            var alpha = new double[n];
+            for (var i = 0; i < n; i++)
             {
-                sum += inverse[i, j] * targets[j];
+                var sum = 0.0;
+                for (var j = 0; j < n; j++)
+                {
+                    sum += inverse[i, j] * target[j];
+                }
+
+                alpha[i] = sum;
             }
 
-            alpha[i] = sum;
-        }
-
-        return new KernelRidge(inverse, alpha);
+            return alpha;
+        }).ToArray();
+        return new KernelRidge(inverse, alphas);
     }
 
     /// <param name="kernel">k(x, x_j) for every example j, in order.</param>
-    public double Predict(ReadOnlySpan<double> kernel)
+    /// <param name="target">Which target's regression (in the order fitted).</param>
+    public double Predict(ReadOnlySpan<double> kernel, int target = 0)
     {
-        if (kernel.Length != _alpha.Length)
+        if (kernel.Length != Count)
         {
-            throw new ArgumentException($"{kernel.Length} kernel values for {_alpha.Length} examples.", nameof(kernel));
+            throw new ArgumentException($"{kernel.Length} kernel values for {Count} examples.", nameof(kernel));
         }
 
+        var alpha = _alphas[target];
         var sum = 0.0;
         for (var j = 0; j < kernel.Length; j++)
         {
-            sum += _alpha[j] * kernel[j];
+            sum += alpha[j] * kernel[j];
         }
 
         return sum;
+    }
+
+    /// <summary>
+    /// k(x, x) - k^T (K + lambda I)^-1 k: the Gaussian-process posterior variance, small where the examples cover the
+    /// answer and near k(x, x) where none resembles it.
+    /// </summary>
+    public double Uncertainty(ReadOnlySpan<double> kernel, double self)
+    {
+        var n = Count;
+        var quadratic = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            var row = 0.0;
+            for (var j = 0; j < n; j++)
+            {
+                row += _inverse[i, j] * kernel[j];
+            }
+
+            quadratic += kernel[i] * row;
+        }
+
+        return self - quadratic;
     }
 
     /// <summary>The same regression fitted without example <paramref name="index"/> (exact, not an approximation).</summary>
@@ -78,7 +112,7 @@ internal sealed class KernelRidge
         var n = Count - 1;
         var pivot = _inverse[index, index];
         var inverse = new double[n, n];
-        var alpha = new double[n];
+        var alphas = _alphas.Select(_ => new double[n]).ToArray();
         for (int i = 0, a = 0; i <= n; i++)
         {
             if (i == index)
@@ -87,7 +121,11 @@ internal sealed class KernelRidge
             }
 
             var factor = _inverse[i, index] / pivot;
-            alpha[a] = _alpha[i] - factor * _alpha[index];
+            for (var t = 0; t < alphas.Length; t++)
+            {
+                alphas[t][a] = _alphas[t][i] - factor * _alphas[t][index];
+            }
+
             for (int j = 0, b = 0; j <= n; j++)
             {
                 if (j == index)
@@ -101,6 +139,6 @@ internal sealed class KernelRidge
             a++;
         }
 
-        return new KernelRidge(inverse, alpha);
+        return new KernelRidge(inverse, alphas);
     }
 }

@@ -1,10 +1,11 @@
+using Grading.Inference.Embeddings;
 using Grading.Inference.Similarity;
 
 namespace Grading.Inference.Head;
 
 /// <summary>
 /// Everything about one question the head compares an answer with, embedded once: reference answers, their key terms
-/// and tokens, and the graded examples (vector, score fraction, label, tutor feedback and its tokens).
+/// and tokens (words, and the encoder's token states), and the graded examples (vector, score fraction, label, tutor feedback and its tokens).
 /// </summary>
 internal sealed record QuestionContext(
     double MaxScore,
@@ -13,7 +14,8 @@ internal sealed record QuestionContext(
     IReadOnlyList<IReadOnlyList<KeyTerm>> ReferenceKeyTerms,
     IReadOnlyList<HashSet<string>> ReferenceTokens,
     IReadOnlyList<int> ReferenceWordCounts,
-    IReadOnlyList<ContextExample> Examples)
+    IReadOnlyList<ContextExample> Examples,
+    IReadOnlyList<TokenStates>? ReferenceTokenStates = null)
 {
     public bool HasReferences => ReferenceVectors.Count > 0;
 

@@ -41,45 +41,46 @@ internal sealed class QuestionContextBuilder(ITextEmbedder embedder)
     }
 
     /// <summary>
-    /// A context from already-embedded example vectors (training and evaluation embed every answer once anyway), with
-    /// the tutors' labels where the data has them.
+    /// A context from already-encoded examples (training and evaluation encode every answer once anyway), with the
+    /// tutors' labels where the data has them.
     /// </summary>
     public QuestionContext Build(
         Question question,
-        IReadOnlyList<float[]>? exampleVectors,
+        IReadOnlyList<TextEncoding>? exampleEncodings,
         IReadOnlyList<string?>? exampleLabels = null,
         CancellationToken cancellationToken = default)
     {
         var references = question.ReferenceAnswers.Where(reference => !string.IsNullOrWhiteSpace(reference)).ToArray();
         var all = question.ExamplesOrEmpty;
-        if ((exampleVectors is not null && exampleVectors.Count != all.Count) || (exampleLabels is not null && exampleLabels.Count != all.Count))
+        if ((exampleEncodings is not null && exampleEncodings.Count != all.Count) || (exampleLabels is not null && exampleLabels.Count != all.Count))
         {
-            throw new ArgumentException("One vector and label per example is needed.", nameof(exampleVectors));
+            throw new ArgumentException("One encoding and label per example is needed.", nameof(exampleEncodings));
         }
 
         var kept = question.MaxScore > 0
             ? Enumerable.Range(0, all.Count).Where(i => !string.IsNullOrWhiteSpace(all[i].Answer) && double.IsFinite(all[i].Score)).ToArray()
             : [];
-        var toEmbed = exampleVectors is null ? [.. references, .. kept.Select(i => all[i].Answer)] : references;
-        var vectors = embedder.Embed(toEmbed, cancellationToken);
-        var exampleEmbeddings = exampleVectors is null ? vectors[references.Length..] : kept.Select(i => exampleVectors[i]).ToArray();
+        var toEncode = exampleEncodings is null ? [.. references, .. kept.Select(i => all[i].Answer)] : references;
+        var encodings = embedder.Encode(toEncode, cancellationToken);
+        var exampleEncoded = exampleEncodings is null ? encodings[references.Length..] : kept.Select(i => exampleEncodings[i]).ToArray();
 
         var questionStems = KeyTerms.StemsOf(question.Text);
         return new QuestionContext(
             question.MaxScore,
             ScoreStep.Of(kept.Select(i => all[i].Score).Append(question.MaxScore)),
-            vectors[..references.Length],
+            encodings[..references.Length].Select(encoding => encoding.Vector).ToArray(),
             references.Select(reference => KeyTermsNotIn(reference, questionStems)).ToArray(),
             references.Select(reference => RougeScores.Tokenize(reference).ToHashSet(StringComparer.Ordinal)).ToArray(),
             references.Select(WordCount.Of).ToArray(),
             kept.Select((exampleIndex, k) => new ContextExample(
-                exampleEmbeddings[k],
+                exampleEncoded[k].Vector,
                 Math.Clamp(all[exampleIndex].Score / question.MaxScore, 0, 1),
                 exampleLabels?[exampleIndex] ?? GradeLabel.FromFraction(all[exampleIndex].Score / question.MaxScore),
                 all[exampleIndex].Feedback,
                 RougeScores.Tokenize(all[exampleIndex].Feedback),
                 RougeScores.Tokenize(all[exampleIndex].Answer).ToHashSet(StringComparer.Ordinal),
-                AnswerTerms.Of(all[exampleIndex].Answer))).ToArray());
+                AnswerTerms.Of(all[exampleIndex].Answer, exampleEncoded[k].Tokens))).ToArray(),
+            encodings[..references.Length].Select(encoding => encoding.Tokens).ToArray());
     }
 
     internal static string KeyOf(Question question) =>

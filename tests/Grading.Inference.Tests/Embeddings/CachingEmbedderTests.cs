@@ -22,6 +22,22 @@ public sealed class CachingEmbedderTests : IDisposable
     }
 
     [Fact]
+    public void Encode_FileWrittenBySameModel_ServesTokenStatesAtHalfPrecision()
+    {
+        var first = new CachingEmbedder(new FixedEmbedder("model-a", 0.1f), _file);
+        var written = first.Encode(["alpha", "be"]);
+        first.Save();
+        var inner = new FixedEmbedder("model-a", 2f);
+
+        var read = new CachingEmbedder(inner, _file).Encode(["be", "alpha"]);
+
+        Assert.Equal(0, inner.Calls);
+        Assert.Equal(written[1].Tokens.Count, read[0].Tokens.Count);
+        Assert.Equal(written[0].Tokens.Values, read[1].Tokens.Values, (a, b) => Math.Abs(a - b) < 1e-3);
+        Assert.Equal(written[0].Vector, read[1].Vector);
+    }
+
+    [Fact]
     public void Embed_FileWrittenByAnotherModel_EmbedsAfresh()
     {
         var first = new CachingEmbedder(new FixedEmbedder("all-MiniLM-L6-v2", 1f), _file);
@@ -57,7 +73,10 @@ public sealed class CachingEmbedderTests : IDisposable
 
     public void Dispose() => File.Delete(_file);
 
-    /// <summary>Every text becomes (value, length of the text); counts calls.</summary>
+    /// <summary>
+    /// Every text becomes (value, length of the text), with one token state per character, (value, character / 1000);
+    /// counts calls.
+    /// </summary>
     private sealed class FixedEmbedder(string modelId, float value) : ITextEmbedder
     {
         public int Calls { get; private set; }
@@ -66,10 +85,15 @@ public sealed class CachingEmbedderTests : IDisposable
 
         public string ModelId => modelId;
 
-        public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+        public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
+            Encode(texts, cancellationToken).Select(encoding => encoding.Vector).ToArray();
+
+        public TextEncoding[] Encode(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
         {
             Calls++;
-            return texts.Select(text => new[] { value, text.Length }).ToArray();
+            return texts.Select(text => new TextEncoding(
+                [value, text.Length],
+                new TokenStates(text.SelectMany(c => new[] { value, c / 1000f }).ToArray(), Dimension))).ToArray();
         }
     }
 }

@@ -52,6 +52,45 @@ public sealed class MiniLmEmbedderTests(MiniLmEmbedderFixture fixture)
     }
 
     [Fact]
+    public void Encode_ShortText_OneUnitTokenStatePerWordPieceAndTheVectorEmbedGives()
+    {
+        var encoding = _embedder.Encode(["The cat sat on the mat."])[0];
+
+        // the, cat, sat, on, the, mat, "." without [CLS] and [SEP]
+        Assert.Equal(7, encoding.Tokens.Count);
+        Assert.Equal(_embedder.Dimension, encoding.Tokens.Dimension);
+        Assert.All(Enumerable.Range(0, encoding.Tokens.Count), t => Assert.Equal(1.0, Math.Sqrt(VectorMath.Dot(encoding.Tokens.Row(t), encoding.Tokens.Row(t))), 3));
+        Assert.Equal(_embedder.Embed(["The cat sat on the mat."])[0], encoding.Vector);
+    }
+
+    [Fact]
+    public void Encode_TokenStates_AlignAParaphraseBetterThanAnUnrelatedSentence()
+    {
+        var encodings = _embedder.Encode([
+            "The sender waits for an acknowledgement before sending the next frame.",
+            "Before the next frame is sent, the sender waits until it is acknowledged.",
+            "Interest rates rose sharply this quarter.",
+        ]);
+
+        var paraphrase = Grading.Inference.Similarity.TokenAlignment.F1(encodings[0].Tokens, encodings[1].Tokens);
+        var unrelated = Grading.Inference.Similarity.TokenAlignment.F1(encodings[0].Tokens, encodings[2].Tokens);
+        Assert.True(paraphrase > unrelated + 0.1, $"paraphrase {paraphrase:0.000}, unrelated {unrelated:0.000}");
+    }
+
+    [Fact]
+    public void Encode_TextOverModelWindow_KeepsTheTokenStatesOfEveryWindow()
+    {
+        var windows = _embedder.SplitIntoWindows(SampleTexts.LongOffTopicText);
+
+        var whole = _embedder.Encode([SampleTexts.LongOffTopicText])[0];
+
+        var perWindow = _embedder.Encode(windows.ToArray()).Sum(encoding => encoding.Tokens.Count);
+        Assert.True(windows.Count > 1);
+        Assert.Equal(perWindow, whole.Tokens.Count);
+        Assert.True(whole.Tokens.Count > MiniLmEmbedder.ModelTokenWindow);
+    }
+
+    [Fact]
     public void Embed_Int8_StaysWithinCosine099OfFloat32()
     {
         string[] texts =

@@ -1,5 +1,7 @@
 using Grading.Core.Metrics;
+using Grading.Inference.Embeddings;
 using Grading.Inference.Head;
+using Grading.Inference.Similarity;
 using static Grading.Inference.Tests.Head.FeedbackComposerTests;
 
 namespace Grading.Inference.Tests.Head;
@@ -21,6 +23,30 @@ public sealed class HeadFeaturesTests
         Assert.Equal(1f, features[Array.IndexOf(HeadFeatures.WithExamplesNames, "wordTop1Fraction")]);
         // By embedding alone the nearest example is the zero-mark one.
         Assert.Equal(0f, features[Array.IndexOf(HeadFeatures.WithExamplesNames, "top1Fraction")]);
+    }
+
+    [Fact]
+    public void ReferenceOnly_AnswerAlignsWithHalfTheReferenceTokens_RecallIsBelowPrecision()
+    {
+        // Four orthogonal token states: the reference holds all four, the answer the first two.
+        float[] Token(int axis) => Enumerable.Range(0, 4).Select(d => d == axis ? 1f : 0f).ToArray();
+        var reference = new TokenStates([.. Token(0), .. Token(1), .. Token(2), .. Token(3)], 4);
+        var answer = new TokenStates([.. Token(0), .. Token(1)], 4);
+        var question = Context() with
+        {
+            ReferenceVectors = [Unit(1, 0)],
+            ReferenceKeyTerms = [KeyTerms.Extract("sequence acknowledge")],
+            ReferenceTokens = [new HashSet<string>(["sequence", "acknowledge"])],
+            ReferenceWordCounts = [2],
+            ReferenceTokenStates = [reference],
+        };
+
+        var features = HeadFeatures.ReferenceOnly(Unit(1, 0), "sequence", answer, question);
+
+        float Feature(string name) => features[Array.IndexOf(HeadFeatures.ReferenceOnlyNames, name)];
+        Assert.Equal(1f, Feature("refAlignPrecision"), precision: 5);
+        Assert.Equal(0.5f, Feature("refAlignRecall"), precision: 5);
+        Assert.Equal(2f / 3, Feature("refAlignF1"), precision: 5);
     }
 
     private static ContextExample WithWords(ContextExample example, string answer) =>

@@ -45,6 +45,35 @@ public sealed class KernelRidgeTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public void Without_SeveralTargets_EachEqualsARefitWithoutIt(int left)
+    {
+        double[] second = [1, 0, 0, 1, 1, 0];
+        var downdated = KernelRidge.Fit(Gram(Points), [Targets, second], lambda: 0.1).Without(left);
+        var rest = Points.Where((_, i) => i != left).ToArray();
+        var refitFirst = KernelRidge.Fit(Gram(rest), Targets.Where((_, i) => i != left).ToArray(), lambda: 0.1);
+        var refitSecond = KernelRidge.Fit(Gram(rest), second.Where((_, i) => i != left).ToArray(), lambda: 0.1);
+
+        var x = KernelRow(0.7, rest);
+        Assert.Equal(refitFirst.Predict(x), downdated.Predict(x, target: 0), precision: 10);
+        Assert.Equal(refitSecond.Predict(x), downdated.Predict(x, target: 1), precision: 10);
+        Assert.NotEqual(downdated.Predict(x, target: 0), downdated.Predict(x, target: 1), precision: 3);
+    }
+
+    [Fact]
+    public void Uncertainty_FarFromEveryExample_ExceedsThatAtAnExample()
+    {
+        var ridge = KernelRidge.Fit(Gram(Points), Targets, lambda: 0.01);
+
+        var atExample = ridge.Uncertainty(KernelRow(0.9, Points), Kernel(0.9, 0.9));
+        var far = ridge.Uncertainty(KernelRow(6, Points), Kernel(6, 6));
+
+        Assert.InRange(atExample, 0, 0.05);
+        Assert.True(far > 0.9, $"far from every example: {far}");
+    }
+
     [Fact]
     public void Fit_GramOfWrongSize_ThrowsNamingBothSizes()
     {

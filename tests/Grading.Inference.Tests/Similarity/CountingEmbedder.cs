@@ -3,7 +3,7 @@ using Grading.Inference.Embeddings;
 
 namespace Grading.Inference.Tests.Similarity;
 
-/// <summary>Passes calls through to a real embedder and remembers every text it was asked to embed.</summary>
+/// <summary>Passes calls through to a real embedder and remembers every text it was asked to embed or encode.</summary>
 internal sealed class CountingEmbedder(ITextEmbedder inner) : ITextEmbedder
 {
     private readonly ConcurrentQueue<string> _embedded = new();
@@ -12,13 +12,16 @@ internal sealed class CountingEmbedder(ITextEmbedder inner) : ITextEmbedder
 
     public int TimesEmbedded(string text) => _embedded.Count(embedded => embedded == text);
 
-    public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    public float[][] Embed(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
+        Encode(texts, cancellationToken).Select(encoding => encoding.Vector).ToArray();
+
+    public TextEncoding[] Encode(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
         foreach (var text in texts)
         {
             _embedded.Enqueue(text);
         }
 
-        return inner.Embed(texts, cancellationToken);
+        return inner.Encode(texts, cancellationToken);
     }
 }
