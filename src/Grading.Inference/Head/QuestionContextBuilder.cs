@@ -15,20 +15,33 @@ namespace Grading.Inference.Head;
 /// of each question, so the reference answers and graded examples are embedded once per question, not once per answer,
 /// and an edited rubric or example set is embedded afresh rather than served stale.
 /// </summary>
-internal sealed class QuestionContextBuilder(ITextEmbedder embedder)
+internal sealed class QuestionContextBuilder(ITextEmbedder embedder, long maxCachedTokenStateBytes = QuestionContextBuilder.DefaultMaxCachedTokenStateBytes)
 {
+    /// <summary>
+    /// A question's examples' token states dominate its context (about 6 MB for 80 answers of 50 word pieces), so the
+    /// cache is bounded by their size as well as by count: a host that grades many courses must not hold gigabytes.
+    /// </summary>
+    public const long DefaultMaxCachedTokenStateBytes = 512L << 20;
+
     private const int MaxCachedQuestions = 4096;
     private readonly ConcurrentDictionary<string, Lazy<QuestionContext>> _cache = new(StringComparer.Ordinal);
+    private long _cachedTokenStateBytes;
 
     public QuestionContext Get(Question question, CancellationToken cancellationToken = default)
     {
         var key = KeyOf(question);
-        if (_cache.Count >= MaxCachedQuestions && !_cache.ContainsKey(key))
+        if ((_cache.Count >= MaxCachedQuestions || Interlocked.Read(ref _cachedTokenStateBytes) > maxCachedTokenStateBytes) && !_cache.ContainsKey(key))
         {
             _cache.Clear();
+            Interlocked.Exchange(ref _cachedTokenStateBytes, 0);
         }
 
-        var entry = _cache.GetOrAdd(key, _ => new Lazy<QuestionContext>(() => Build(question, null, null, cancellationToken)));
+        var entry = _cache.GetOrAdd(key, _ => new Lazy<QuestionContext>(() =>
+        {
+            var context = Build(question, null, null, cancellationToken);
+            Interlocked.Add(ref _cachedTokenStateBytes, TokenStateBytesOf(context));
+            return context;
+        }));
         try
         {
             return entry.Value;
@@ -82,6 +95,10 @@ internal sealed class QuestionContextBuilder(ITextEmbedder embedder)
                 AnswerTerms.Of(all[exampleIndex].Answer, exampleEncoded[k].Tokens))).ToArray(),
             encodings[..references.Length].Select(encoding => encoding.Tokens).ToArray());
     }
+
+    private static long TokenStateBytesOf(QuestionContext context) =>
+        sizeof(float) * (context.Examples.Sum(example => (long)(example.AnswerTerms?.Tokens.Values.Length ?? 0))
+            + (context.ReferenceTokenStates ?? []).Sum(tokens => (long)tokens.Values.Length));
 
     internal static string KeyOf(Question question) =>
         string.Join('\u001f', question.Id, RubricHash.Of(question), ExamplesFingerprint(question));
