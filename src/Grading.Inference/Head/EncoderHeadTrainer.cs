@@ -59,14 +59,18 @@ public sealed class EncoderHeadTrainer(ITextEmbedder embedder)
                 : trainingAnswers.GetValueOrDefault(question) ?? []))
             .Where(pair => pair.Answers.Count > 0)
             .ToArray();
-        var exampleRows = new List<HeadRow>();
-        var referenceRows = new List<HeadRow>();
-        foreach (var (question, indices) in selected)
+        // Question by question in parallel (aligning every answer's tokens with every other's is most of the work), in
+        // the questions' order, so the rows and the head are the same as one at a time.
+        var rowsByQuestion = selected.AsParallel().AsOrdered().Select(pair =>
         {
+            var (question, indices) = pair;
             var context = ContextOf(question, indices);
-            exampleRows.AddRange(ExampleRows(question, indices, context));
-            referenceRows.AddRange(indices.Select(i => RowOf(question, i, HeadFeatures.ReferenceOnly(question.Vectors[i], question.Source.Answers[i].Text, question.Encodings[i].Tokens, context))));
-        }
+            return (
+                Examples: ExampleRows(question, indices, context).ToArray(),
+                References: indices.Select(i => RowOf(question, i, HeadFeatures.ReferenceOnly(question.Vectors[i], question.Source.Answers[i].Text, question.Encodings[i].Tokens, context))).ToArray());
+        }).ToArray();
+        var exampleRows = rowsByQuestion.SelectMany(rows => rows.Examples).ToList();
+        var referenceRows = rowsByQuestion.SelectMany(rows => rows.References).ToList();
 
         if (exampleRows.Count == 0 || referenceRows.Count == 0)
         {
@@ -102,24 +106,23 @@ public sealed class EncoderHeadTrainer(ITextEmbedder embedder)
         var foldOf = selected.Select(pair => StratifiedFolds(pair.Question, pair.Answers, folds, random)).ToArray();
         for (var fold = 0; fold < folds; fold++)
         {
-            var train = new List<HeadRow>();
-            var test = new List<HeadRow>();
-            for (var q = 0; q < selected.Count; q++)
+            var rowsByQuestion = Enumerable.Range(0, selected.Count).AsParallel().AsOrdered().Select(q =>
             {
                 var (question, answers) = selected[q];
                 var kept = answers.Where((_, k) => foldOf[q][k] != fold).ToArray();
                 var heldOut = answers.Where((_, k) => foldOf[q][k] == fold).ToArray();
                 if (kept.Length < 2)
                 {
-                    continue;
+                    return (Train: Array.Empty<HeadRow>(), Test: Array.Empty<HeadRow>());
                 }
 
                 var context = ContextOf(question, kept);
-                train.AddRange(ExampleRows(question, kept, context));
-                test.AddRange(heldOut.Select(i => RowOf(question, i, ExampleFeatures(question, i, context))));
-            }
+                return (
+                    Train: ExampleRows(question, kept, context).ToArray(),
+                    Test: heldOut.Select(i => RowOf(question, i, ExampleFeatures(question, i, context))).ToArray());
+            }).ToArray();
 
-            yield return (train, test);
+            yield return (rowsByQuestion.SelectMany(rows => rows.Train).ToList(), rowsByQuestion.SelectMany(rows => rows.Test).ToList());
         }
     }
 
