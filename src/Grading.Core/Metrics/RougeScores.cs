@@ -70,7 +70,7 @@ public sealed record RougeScores(double Rouge1, double Rouge2, double RougeL)
         var overlap = predictionCounts.Sum(pair => Math.Min(pair.Value, targetCounts.GetValueOrDefault(pair.Key)));
         var precision = overlap / (double)Math.Max(predictionCounts.Values.Sum(), 1);
         var recall = overlap / (double)Math.Max(targetCounts.Values.Sum(), 1);
-        return F1(precision, recall);
+        return FScore.F1(precision, recall);
     }
 
     private static double LcsF1(string[] target, string[] prediction)
@@ -93,9 +93,6 @@ public sealed record RougeScores(double Rouge1, double Rouge2, double RougeL)
         }
 
         var lcs = previous[prediction.Length];
-        return F1(lcs / (double)prediction.Length, lcs / (double)target.Length);
+        return FScore.F1(lcs / (double)prediction.Length, lcs / (double)target.Length);
     }
-
-    private static double F1(double precision, double recall) =>
-        precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
 }

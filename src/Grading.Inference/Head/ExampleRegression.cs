@@ -77,14 +77,6 @@ internal sealed class ExampleRegression
         {
             for (var j = 0; j <= i; j++)
             {
-                tokenGram[i, j] = tokenGram[j, i] = TokenAlignment.F1(terms[i].Tokens, terms[j].Tokens) + Intercept;
-            }
-        }
-
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = 0; j <= i; j++)
-            {
                 var kernels = Kernels(
                     VectorMath.Dot(examples[i].Vector, examples[j].Vector),
                     TfIdfSpace.Cosine(words.Examples[i], words.Examples[j]),
@@ -93,6 +85,7 @@ internal sealed class ExampleRegression
                 wordGram[i, j] = wordGram[j, i] = kernels.Words;
                 characterGram[i, j] = characterGram[j, i] = kernels.Characters;
                 allGram[i, j] = allGram[j, i] = kernels.All;
+                tokenGram[i, j] = tokenGram[j, i] = TokenAlignment.F1(terms[i].Tokens, terms[j].Tokens) + Intercept;
             }
         }
 
@@ -145,6 +138,7 @@ internal sealed class ExampleRegression
         var word = new double[n];
         var character = new double[n];
         var all = new double[n];
+        var tokens = new double[n];
         for (var j = 0; j < n; j++)
         {
             var kernels = Kernels(similarities[j], words[j], characters[j]);
@@ -152,11 +146,6 @@ internal sealed class ExampleRegression
             word[j] = kernels.Words;
             character[j] = kernels.Characters;
             all[j] = kernels.All;
-        }
-
-        var tokens = new double[n];
-        for (var j = 0; j < n; j++)
-        {
             tokens[j] = TokenAlignment.F1(answer.Tokens, (Examples[j].AnswerTerms ?? AnswerTerms.None).Tokens) + Intercept;
         }
 

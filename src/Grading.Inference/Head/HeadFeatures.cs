@@ -161,8 +161,8 @@ internal static class HeadFeatures
             var (precision, recall) = (question.ReferenceTokenStates ?? [])
                 .Select(reference => TokenAlignment.PrecisionAndRecall(tokens, reference))
                 .DefaultIfEmpty((0, 0))
-                .MaxBy(pair => F1(pair.Precision, pair.Recall));
-            features[9] = (float)F1(precision, recall);
+                .MaxBy(pair => FScore.F1(pair.Precision, pair.Recall));
+            features[9] = (float)FScore.F1(precision, recall);
             features[10] = (float)recall;
             features[11] = (float)precision;
         }
@@ -174,8 +174,6 @@ internal static class HeadFeatures
         features[5] = (float)Math.Log(1 + answerWords);
         features[8] = (float)question.MaxScore;
     }
-
-    private static double F1(double precision, double recall) => precision + recall <= 0 ? 0 : 2 * precision * recall / (precision + recall);
 
     private static double WeightedMean(IEnumerable<int> indices, double[] sims, IReadOnlyList<ContextExample> examples)
     {

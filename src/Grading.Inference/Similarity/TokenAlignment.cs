@@ -2,6 +2,7 @@ using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Grading.Core.Metrics;
 using Grading.Inference.Embeddings;
 
 namespace Grading.Inference.Similarity;
@@ -20,7 +21,7 @@ public static class TokenAlignment
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(reference);
         var (precision, recall) = PrecisionAndRecall(candidate, reference);
-        return precision + recall <= 0 ? 0 : 2 * precision * recall / (precision + recall);
+        return FScore.F1(precision, recall);
     }
 
     /// <summary>The mean best match of the candidate's tokens (precision) and of the reference's (recall).</summary>
