@@ -40,7 +40,7 @@ public sealed class EncoderHeadGrader : IGrader
     public string Name => GraderName;
 
     /// <summary>Bump whenever feature, feedback or review rules change without the head file changing.</summary>
-    public const int RulesVersion = 5;
+    public const int RulesVersion = 6;
 
     /// <summary>The encoder, the head file's hash and the rules: a retrained head or new rules make a new model version.</summary>
     public string ModelVersion => $"minilm-l6-v2+head-{_head.Version}+rules-{RulesVersion}";
@@ -139,9 +139,10 @@ public sealed class EncoderHeadGrader : IGrader
             var prediction = head.Predict([features(item, terms)])[0];
             var maxScore = item.Context.MaxScore;
             var score = Math.Clamp(prediction.Fraction * maxScore, 0, maxScore);
-            // Only graded examples show which steps tutors score in; without them the step is a guess.
-            score = Math.Round(examplesHead ? ScoreGrid.Snap(score, item.Context.ScoreStep) : score, 3);
             var label = string.IsNullOrEmpty(prediction.Label) ? GradeLabel.FromFraction(prediction.Fraction) : prediction.Label;
+            // Only graded examples show which steps tutors score in, and only the examples head's confidence is
+            // calibrated well enough at the top to turn a sure "Correct" into full marks.
+            score = Math.Round(examplesHead ? ScoreGrid.Snap(ScoreGrid.FullMarksWhenSure(score, maxScore, label, prediction.Confidence), item.Context.ScoreStep) : score, 3);
             var feedback = FeedbackComposer.Compose(item.Encoding!.Vector, item.Text, terms, item.Context, prediction.Fraction, label);
             results[index] = new GraderResult(score, feedback, prediction.Confidence, ReasonsFor(item), label);
         }

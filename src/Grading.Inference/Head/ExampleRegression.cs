@@ -8,9 +8,10 @@ namespace Grading.Inference.Head;
 /// What one question's graded examples say about a new answer's score, learnt from all of them at once: kernel ridge
 /// regressions of the score fraction on the answers' embeddings (a Gaussian kernel on cosine similarity), on their
 /// words (TF-IDF cosine over word stems and adjacent stem pairs), on their character 4-grams (TF-IDF cosine), on all
-/// three (the mean kernel), and on their token alignment (<see cref="TokenAlignment.F1"/>). The mean kernel also
-/// regresses whether an example got full marks and whether it got none, and gives the answer's posterior variance (how
-/// far it is from every example). Unlike the nearest neighbours, a regression weighs every example and learns which
+/// three (the mean kernel), on their token alignment (<see cref="TokenAlignment.F1"/>), and on the mean of all four
+/// kernels. The mean and token kernels also regress whether an example got full marks and whether it got none, and the
+/// mean kernel gives the answer's posterior variance (how far it is from every example); <see cref="RegressionPrediction.Alignments"/>
+/// keeps the answer's alignment with each example for the token neighbours. Unlike the nearest neighbours, a regression weighs every example and learns which
 /// differences matter for this question's scores. Width and penalty were chosen by leave-one-out error on SAF (see
 /// docs/encoder-head.md).
 /// </summary>
@@ -35,6 +36,7 @@ internal sealed class ExampleRegression
     private readonly KernelRidge _characterFit;
     private readonly KernelRidge _allFit;
     private readonly KernelRidge _tokenFit;
+    private readonly KernelRidge _everyFit;
 
     private ExampleRegression(
         IReadOnlyList<ContextExample> examples,
@@ -44,7 +46,8 @@ internal sealed class ExampleRegression
         KernelRidge wordFit,
         KernelRidge characterFit,
         KernelRidge allFit,
-        KernelRidge tokenFit)
+        KernelRidge tokenFit,
+        KernelRidge everyFit)
     {
         Examples = examples;
         _words = words;
@@ -54,6 +57,7 @@ internal sealed class ExampleRegression
         _characterFit = characterFit;
         _allFit = allFit;
         _tokenFit = tokenFit;
+        _everyFit = everyFit;
     }
 
     /// <summary>The examples it was fitted on.</summary>
@@ -73,6 +77,7 @@ internal sealed class ExampleRegression
         var characterGram = new double[n, n];
         var allGram = new double[n, n];
         var tokenGram = new double[n, n];
+        var everyGram = new double[n, n];
         for (var i = 0; i < n; i++)
         {
             for (var j = 0; j <= i; j++)
@@ -85,7 +90,9 @@ internal sealed class ExampleRegression
                 wordGram[i, j] = wordGram[j, i] = kernels.Words;
                 characterGram[i, j] = characterGram[j, i] = kernels.Characters;
                 allGram[i, j] = allGram[j, i] = kernels.All;
-                tokenGram[i, j] = tokenGram[j, i] = TokenAlignment.F1(terms[i].Tokens, terms[j].Tokens) + Intercept;
+                var alignment = TokenAlignment.F1(terms[i].Tokens, terms[j].Tokens);
+                tokenGram[i, j] = tokenGram[j, i] = alignment + Intercept;
+                everyGram[i, j] = everyGram[j, i] = Every(kernels, alignment);
             }
         }
 
@@ -100,7 +107,8 @@ internal sealed class ExampleRegression
             KernelRidge.Fit(wordGram, targets, Lambda),
             KernelRidge.Fit(characterGram, targets, Lambda),
             KernelRidge.Fit(allGram, [targets, fullMarks, noMarks], Lambda),
-            KernelRidge.Fit(tokenGram, targets, Lambda));
+            KernelRidge.Fit(tokenGram, [targets, fullMarks, noMarks], Lambda),
+            KernelRidge.Fit(everyGram, targets, Lambda));
     }
 
     /// <summary>
@@ -118,7 +126,8 @@ internal sealed class ExampleRegression
             _wordFit.Without(index),
             _characterFit.Without(index),
             _allFit.Without(index),
-            _tokenFit.Without(index));
+            _tokenFit.Without(index),
+            _everyFit.Without(index));
         Fitted.AddOrUpdate(remaining, regression);
         return regression;
     }
@@ -139,6 +148,8 @@ internal sealed class ExampleRegression
         var character = new double[n];
         var all = new double[n];
         var tokens = new double[n];
+        var alignments = new double[n];
+        var every = new double[n];
         for (var j = 0; j < n; j++)
         {
             var kernels = Kernels(similarities[j], words[j], characters[j]);
@@ -146,7 +157,9 @@ internal sealed class ExampleRegression
             word[j] = kernels.Words;
             character[j] = kernels.Characters;
             all[j] = kernels.All;
-            tokens[j] = TokenAlignment.F1(answer.Tokens, (Examples[j].AnswerTerms ?? AnswerTerms.None).Tokens) + Intercept;
+            alignments[j] = TokenAlignment.F1(answer.Tokens, (Examples[j].AnswerTerms ?? AnswerTerms.None).Tokens);
+            tokens[j] = alignments[j] + Intercept;
+            every[j] = Every(kernels, alignments[j]);
         }
 
         return new RegressionPrediction(
@@ -157,7 +170,11 @@ internal sealed class ExampleRegression
             _allFit.Predict(all, target: 1),
             _allFit.Predict(all, target: 2),
             _allFit.Uncertainty(all, Kernels(1, 1, 1).All),
-            _tokenFit.Predict(tokens));
+            _tokenFit.Predict(tokens, target: 0),
+            _tokenFit.Predict(tokens, target: 1),
+            _tokenFit.Predict(tokens, target: 2),
+            _everyFit.Predict(every),
+            alignments);
     }
 
     /// <summary>TF-IDF cosine of the answer's words, and of its character 4-grams, to each example's, in order.</summary>
@@ -170,6 +187,10 @@ internal sealed class ExampleRegression
             _characters.Examples.Select(example => TfIdfSpace.Cosine(characters, example)).ToArray());
     }
 
+    // The mean of all four kernels: embedding, words, characters and token alignment.
+    private static double Every((double Embedding, double Words, double Characters, double All) kernels, double alignment) =>
+        ((3 * (kernels.All - Intercept)) + alignment) / 4 + Intercept;
+
     private static (double Embedding, double Words, double Characters, double All) Kernels(double cosine, double words, double characters)
     {
         var embedding = Math.Exp((cosine - 1) / EmbeddingWidth);
@@ -178,8 +199,9 @@ internal sealed class ExampleRegression
 }
 
 /// <summary>
-/// What the question's example regressions predict for an answer: the score fraction on each kernel, and on the mean
-/// kernel the chance of full and of no marks and the posterior variance.
+/// What the question's example regressions predict for an answer: the score fraction on each kernel, on the mean and
+/// token kernels the chance of full and of no marks, the mean kernel's posterior variance, and the answer's token
+/// alignment (BERTScore F1) with each example, in order.
 /// </summary>
 internal readonly record struct RegressionPrediction(
     double Embedding,
@@ -189,4 +211,8 @@ internal readonly record struct RegressionPrediction(
     double FullMarks,
     double NoMarks,
     double Uncertainty,
-    double Tokens);
+    double Tokens,
+    double TokensFullMarks,
+    double TokensNoMarks,
+    double Every,
+    IReadOnlyList<double> Alignments);

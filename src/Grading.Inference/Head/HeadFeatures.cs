@@ -36,6 +36,7 @@ internal static class HeadFeatures
         "top1MinusRef", "levelWeightedFraction",
         "wordTop1Sim", "wordTop1Fraction", "wordKnn5", "wordKnn10", "hybridKnn5", "sharpSoftmaxFraction", "flatSoftmaxFraction",
         "ridgeEmbedding", "ridgeWords", "ridgeCharacters", "ridgeAll", "ridgeFullMarks", "ridgeNoMarks", "ridgeUncertainty", "ridgeTokens",
+        "ridgeTokensFullMarks", "ridgeTokensNoMarks", "ridgeEvery", "alignTop1", "alignTop1Fraction", "alignKnn5", "alignSoftmaxFraction",
     ];
 
     /// <param name="tokens">The answer's token states (<see cref="TextEncoding.Tokens"/>).</param>
@@ -133,6 +134,17 @@ internal static class HeadFeatures
         features[f++] = (float)regression.NoMarks;
         features[f++] = (float)regression.Uncertainty;
         features[f++] = (float)regression.Tokens;
+        features[f++] = (float)regression.TokensFullMarks;
+        features[f++] = (float)regression.TokensNoMarks;
+        features[f++] = (float)regression.Every;
+
+        // Nearest examples by token alignment rather than by sentence vector.
+        var alignments = regression.Alignments.ToArray();
+        var alignOrder = Enumerable.Range(0, examples.Count).OrderByDescending(i => alignments[i]).ToArray();
+        features[f++] = (float)alignments[alignOrder[0]];
+        features[f++] = (float)examples[alignOrder[0]].Fraction;
+        features[f++] = (float)WeightedMean(alignOrder.Take(5), alignments, examples);
+        features[f++] = (float)SoftmaxFraction(alignments, examples, alignments[alignOrder[0]], SoftmaxTemperature);
         return features;
     }
 

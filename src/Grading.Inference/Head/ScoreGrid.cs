@@ -1,3 +1,5 @@
+using Grading.Core.Domain;
+
 namespace Grading.Inference.Head;
 
 /// <summary>
@@ -11,6 +13,17 @@ internal static class ScoreGrid
 {
     /// <summary>How near a step, as a share of the step, a score must be to move onto it.</summary>
     public const double SnapWithin = 0.3;
+
+    /// <summary>
+    /// The label head's confidence from which a "Correct" verdict (full marks, in SAF-style grading) also gives full
+    /// marks. Where the classifier is this sure, tutors gave full marks in 9 of 10 such grades or more, so a grade of
+    /// "Correct, 2.2 of 2.5" is both incoherent and further off than full marks would be.
+    /// </summary>
+    public const double FullMarksFromConfidence = 0.8;
+
+    /// <summary>Full marks where the label head says Correct with at least <see cref="FullMarksFromConfidence"/>; otherwise the score.</summary>
+    public static double FullMarksWhenSure(double score, double maxScore, string label, double confidence) =>
+        label == GradeLabel.Correct && confidence >= FullMarksFromConfidence ? maxScore : score;
 
     public static double Snap(double score, double step)
     {

@@ -49,6 +49,25 @@ public sealed class HeadFeaturesTests
         Assert.Equal(2f / 3, Feature("refAlignF1"), precision: 5);
     }
 
+    [Fact]
+    public void WithExamples_ExampleWithTheAnswersTokens_IsTheTokenNeighbourWhateverTheEmbeddingSays()
+    {
+        var question = Context(
+            Example(Unit(1, 0.9f), 1, "Correct.") with { AnswerTerms = AnswerTerms.Of("first", States(0, 1)) },
+            Example(Unit(1, 0.01f), 0, "Incorrect.") with { AnswerTerms = AnswerTerms.Of("second", States(2, 3)) });
+
+        var features = HeadFeatures.WithExamples(Unit(1, 0), "first", AnswerTerms.Of("first", States(0, 1)), question);
+
+        float Feature(string name) => features[Array.IndexOf(HeadFeatures.WithExamplesNames, name)];
+        Assert.Equal(0f, Feature("top1Fraction"));
+        Assert.Equal(1f, Feature("alignTop1"), precision: 5);
+        Assert.Equal(1f, Feature("alignTop1Fraction"));
+    }
+
+    // Orthogonal unit token states, one per axis given, in 4 dimensions.
+    private static TokenStates States(params int[] axes) =>
+        new([.. axes.SelectMany(axis => Enumerable.Range(0, 4).Select(d => d == axis ? 1f : 0f))], 4);
+
     private static ContextExample WithWords(ContextExample example, string answer) =>
         example with { AnswerWords = RougeScores.Tokenize(answer).ToHashSet(StringComparer.Ordinal) };
 }

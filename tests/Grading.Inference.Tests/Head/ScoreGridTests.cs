@@ -1,3 +1,4 @@
+using Grading.Core.Domain;
 using Grading.Inference.Head;
 
 namespace Grading.Inference.Tests.Head;
@@ -30,5 +31,20 @@ public sealed class ScoreGridTests
     public void Snap_NoUsableStep_LeavesTheScore(double step)
     {
         Assert.Equal(1.93, ScoreGrid.Snap(1.93, step));
+    }
+
+    [Fact]
+    public void FullMarksWhenSure_CorrectAtConfidenceThreshold_GivesMaxScore()
+    {
+        Assert.Equal(2.5, ScoreGrid.FullMarksWhenSure(2.158, 2.5, GradeLabel.Correct, ScoreGrid.FullMarksFromConfidence));
+    }
+
+    [Theory]
+    [InlineData(GradeLabel.Correct, 0.79)]
+    [InlineData(GradeLabel.PartiallyCorrect, 0.95)]
+    [InlineData(GradeLabel.Incorrect, 0.99)]
+    public void FullMarksWhenSure_NotSureOrNotCorrect_LeavesTheScore(string label, double confidence)
+    {
+        Assert.Equal(2.158, ScoreGrid.FullMarksWhenSure(2.158, 2.5, label, confidence));
     }
 }
