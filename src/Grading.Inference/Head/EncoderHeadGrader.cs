@@ -142,7 +142,12 @@ public sealed class EncoderHeadGrader : IGrader
             var label = string.IsNullOrEmpty(prediction.Label) ? GradeLabel.FromFraction(prediction.Fraction) : prediction.Label;
             // Only graded examples show which steps tutors score in, and only the examples head's confidence is
             // calibrated well enough at the top to turn a sure "Correct" into full marks.
-            score = Math.Round(examplesHead ? ScoreGrid.Snap(ScoreGrid.FullMarksWhenSure(score, maxScore, label, prediction.Confidence), item.Context.ScoreStep) : score, 3);
+            if (examplesHead)
+            {
+                score = ScoreGrid.Snap(ScoreGrid.FullMarksWhenSure(score, maxScore, label, prediction.Confidence), item.Context.ScoreStep);
+            }
+
+            score = Math.Round(score, 3);
             var feedback = FeedbackComposer.Compose(item.Encoding!.Vector, item.Text, terms, item.Context, prediction.Fraction, label);
             results[index] = new GraderResult(score, feedback, prediction.Confidence, ReasonsFor(item), label);
         }

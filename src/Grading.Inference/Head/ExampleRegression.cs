@@ -85,14 +85,14 @@ internal sealed class ExampleRegression
                 var kernels = Kernels(
                     VectorMath.Dot(examples[i].Vector, examples[j].Vector),
                     TfIdfSpace.Cosine(words.Examples[i], words.Examples[j]),
-                    TfIdfSpace.Cosine(characters.Examples[i], characters.Examples[j]));
+                    TfIdfSpace.Cosine(characters.Examples[i], characters.Examples[j]),
+                    TokenAlignment.F1(terms[i].Tokens, terms[j].Tokens));
                 embeddingGram[i, j] = embeddingGram[j, i] = kernels.Embedding;
                 wordGram[i, j] = wordGram[j, i] = kernels.Words;
                 characterGram[i, j] = characterGram[j, i] = kernels.Characters;
                 allGram[i, j] = allGram[j, i] = kernels.All;
-                var alignment = TokenAlignment.F1(terms[i].Tokens, terms[j].Tokens);
-                tokenGram[i, j] = tokenGram[j, i] = alignment + Intercept;
-                everyGram[i, j] = everyGram[j, i] = Every(kernels, alignment);
+                tokenGram[i, j] = tokenGram[j, i] = kernels.Tokens;
+                everyGram[i, j] = everyGram[j, i] = kernels.Every;
             }
         }
 
@@ -152,14 +152,14 @@ internal sealed class ExampleRegression
         var every = new double[n];
         for (var j = 0; j < n; j++)
         {
-            var kernels = Kernels(similarities[j], words[j], characters[j]);
+            alignments[j] = TokenAlignment.F1(answer.Tokens, (Examples[j].AnswerTerms ?? AnswerTerms.None).Tokens);
+            var kernels = Kernels(similarities[j], words[j], characters[j], alignments[j]);
             embedding[j] = kernels.Embedding;
             word[j] = kernels.Words;
             character[j] = kernels.Characters;
             all[j] = kernels.All;
-            alignments[j] = TokenAlignment.F1(answer.Tokens, (Examples[j].AnswerTerms ?? AnswerTerms.None).Tokens);
-            tokens[j] = alignments[j] + Intercept;
-            every[j] = Every(kernels, alignments[j]);
+            tokens[j] = kernels.Tokens;
+            every[j] = kernels.Every;
         }
 
         return new RegressionPrediction(
@@ -169,7 +169,7 @@ internal sealed class ExampleRegression
             _allFit.Predict(all, target: 0),
             _allFit.Predict(all, target: 1),
             _allFit.Predict(all, target: 2),
-            _allFit.Uncertainty(all, Kernels(1, 1, 1).All),
+            _allFit.Uncertainty(all, Kernels(1, 1, 1, 1).All),
             _tokenFit.Predict(tokens, target: 0),
             _tokenFit.Predict(tokens, target: 1),
             _tokenFit.Predict(tokens, target: 2),
@@ -187,14 +187,18 @@ internal sealed class ExampleRegression
             _characters.Examples.Select(example => TfIdfSpace.Cosine(characters, example)).ToArray());
     }
 
-    // The mean of all four kernels: embedding, words, characters and token alignment.
-    private static double Every((double Embedding, double Words, double Characters, double All) kernels, double alignment) =>
-        ((3 * (kernels.All - Intercept)) + alignment) / 4 + Intercept;
-
-    private static (double Embedding, double Words, double Characters, double All) Kernels(double cosine, double words, double characters)
+    /// <summary>Every kernel's value for one pair of answers; "All" is the mean of the first three, "Every" of all four.</summary>
+    private static (double Embedding, double Words, double Characters, double All, double Tokens, double Every) Kernels(
+        double cosine, double words, double characters, double alignment)
     {
         var embedding = Math.Exp((cosine - 1) / EmbeddingWidth);
-        return (embedding + Intercept, words + Intercept, characters + Intercept, ((embedding + words + characters) / 3) + Intercept);
+        return (
+            embedding + Intercept,
+            words + Intercept,
+            characters + Intercept,
+            ((embedding + words + characters) / 3) + Intercept,
+            alignment + Intercept,
+            ((embedding + words + characters + alignment) / 4) + Intercept);
     }
 }
 
@@ -215,4 +219,4 @@ internal readonly record struct RegressionPrediction(
     double TokensFullMarks,
     double TokensNoMarks,
     double Every,
-    IReadOnlyList<double> Alignments);
+    double[] Alignments);

@@ -139,7 +139,7 @@ internal static class HeadFeatures
         features[f++] = (float)regression.Every;
 
         // Nearest examples by token alignment rather than by sentence vector.
-        var alignments = regression.Alignments.ToArray();
+        var alignments = regression.Alignments;
         var alignOrder = Enumerable.Range(0, examples.Count).OrderByDescending(i => alignments[i]).ToArray();
         features[f++] = (float)alignments[alignOrder[0]];
         features[f++] = (float)examples[alignOrder[0]].Fraction;
