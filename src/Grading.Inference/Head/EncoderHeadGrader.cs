@@ -122,35 +122,43 @@ public sealed class EncoderHeadGrader : IGrader
             }
         }
 
-        Predict(items, withExamples, _head.WithExamples, (item, terms) => HeadFeatures.WithExamples(item.Encoding!.Vector, item.Text, terms, item.Context), examplesHead: true, results);
-        Predict(items, referenceOnly, _head.ReferenceOnly, (item, _) => HeadFeatures.ReferenceOnly(item.Encoding!.Vector, item.Text, item.Encoding.Tokens, item.Context), examplesHead: false, results);
+        // The question's example fits are shared by all its answers: fit them once here, not once per racing thread.
+        foreach (var context in withExamples.Select(i => items[i].Context).Distinct(ReferenceEqualityComparer.Instance).Cast<QuestionContext>())
+        {
+            _ = context.Regression;
+            _ = FeedbackPool.Of(context.Examples);
+        }
+
+        // Answers are independent: one per core, as the encoder embeds them (grading from vectors is a quarter of the work).
+        Parallel.ForEach(
+            withExamples.Select(i => (Index: i, ExamplesHead: true)).Concat(referenceOnly.Select(i => (Index: i, ExamplesHead: false))),
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            answer => results[answer.Index] = GradeEncoded(items[answer.Index], answer.ExamplesHead));
         return results;
     }
 
-    private static void Predict(IReadOnlyList<HeadInput> items, List<int> indices, FeatureSetHead head, Func<HeadInput, AnswerTerms, float[]> features, bool examplesHead, GraderResult[] results)
+    private GraderResult GradeEncoded(HeadInput item, bool examplesHead)
     {
-        // Answer by answer, so each answer's terms (built once, for its features and its feedback; only graded examples
-        // have terms to compare them with) are short-lived: held for a whole large batch they cost more in GC than
-        // building them twice.
-        foreach (var index in indices)
+        // The answer's terms are built once, for its features and its feedback; only graded examples have terms to
+        // compare them with.
+        var terms = examplesHead ? AnswerTerms.Of(item.Text, item.Encoding!.Tokens) : AnswerTerms.None;
+        var features = examplesHead
+            ? HeadFeatures.WithExamples(item.Encoding!.Vector, item.Text, terms, item.Context)
+            : HeadFeatures.ReferenceOnly(item.Encoding!.Vector, item.Text, item.Encoding.Tokens, item.Context);
+        var prediction = (examplesHead ? _head.WithExamples : _head.ReferenceOnly).Predict([features])[0];
+        var maxScore = item.Context.MaxScore;
+        var score = Math.Clamp(prediction.Fraction * maxScore, 0, maxScore);
+        var label = string.IsNullOrEmpty(prediction.Label) ? GradeLabel.FromFraction(prediction.Fraction) : prediction.Label;
+        // Only graded examples show which steps tutors score in, and only the examples head's confidence is
+        // calibrated well enough at the top to turn a sure "Correct" into full marks.
+        if (examplesHead)
         {
-            var item = items[index];
-            var terms = examplesHead ? AnswerTerms.Of(item.Text, item.Encoding!.Tokens) : AnswerTerms.None;
-            var prediction = head.Predict([features(item, terms)])[0];
-            var maxScore = item.Context.MaxScore;
-            var score = Math.Clamp(prediction.Fraction * maxScore, 0, maxScore);
-            var label = string.IsNullOrEmpty(prediction.Label) ? GradeLabel.FromFraction(prediction.Fraction) : prediction.Label;
-            // Only graded examples show which steps tutors score in, and only the examples head's confidence is
-            // calibrated well enough at the top to turn a sure "Correct" into full marks.
-            if (examplesHead)
-            {
-                score = ScoreGrid.Snap(ScoreGrid.FullMarksWhenSure(score, maxScore, label, prediction.Confidence), item.Context.ScoreStep);
-            }
-
-            score = Math.Round(score, 3);
-            var feedback = FeedbackComposer.Compose(item.Encoding!.Vector, item.Text, terms, item.Context, prediction.Fraction, label);
-            results[index] = new GraderResult(score, feedback, prediction.Confidence, ReasonsFor(item), label);
+            score = ScoreGrid.Snap(ScoreGrid.FullMarksWhenSure(score, maxScore, label, prediction.Confidence), item.Context.ScoreStep);
         }
+
+        score = Math.Round(score, 3);
+        var feedback = FeedbackComposer.Compose(item.Encoding!.Vector, item.Text, terms, item.Context, prediction.Fraction, label);
+        return new GraderResult(score, feedback, prediction.Confidence, ReasonsFor(item), label);
     }
 
     private static List<string> ReasonsFor(HeadInput item)

@@ -71,12 +71,13 @@ public sealed class EncoderHeadGraderTests(SafMiniHeadFixture fixture)
     public async Task GradeAsync_ChunkOrSingly_GivesTheSameResultsInRequestOrder()
     {
         var grader = new EncoderHeadGrader(fixture.Embedder, fixture.Head);
-        GradingRequest[] requests =
-        [
-            Request(WithExamples("m1"), "Both sides agree on initial sequence numbers."),
-            Request(fixture.Questions[2].Question, "UDP is faster but can lose packets."),
-            Request(WithExamples("m2"), "A hub works on layer 3."),
-        ];
+        // Enough answers of both heads for the chunk's answers to be graded on several threads at once.
+        var requests = Enumerable.Range(0, 8).SelectMany(i => new[]
+        {
+            Request(WithExamples("m1"), $"Both sides agree on initial sequence numbers, {i} times."),
+            Request(fixture.Questions[2].Question, $"UDP is faster but can lose {i} packets."),
+            Request(WithExamples("m2"), $"A hub works on layer {i}."),
+        }).ToArray();
 
         var chunk = await grader.GradeAsync(requests);
         var singly = new List<GraderResult>();
