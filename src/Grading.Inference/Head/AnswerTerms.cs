@@ -7,17 +7,37 @@ namespace Grading.Inference.Head;
 /// <summary>
 /// The terms an answer's example regressions compare: its word stems and adjacent stem pairs, its character 4-grams
 /// (which match misspelt, inflected and compound words the stems miss: "acknowledgement" and "acknowledgment"), and the
-/// encoder's token states (which match words by what they mean in context).
+/// encoder's token states of its content word pieces (<see cref="ContentTokens"/>: which match words by what they mean
+/// in context).
 /// </summary>
-internal sealed record AnswerTerms(IReadOnlySet<string> Words, IReadOnlySet<string> Characters, TokenStates Tokens)
+/// <param name="ContentVector">
+/// The normalised mean of the content pieces' token states: a sentence vector without the stop-words and punctuation
+/// every answer shares (null without token states).
+/// </param>
+internal sealed record AnswerTerms(IReadOnlySet<string> Words, IReadOnlySet<string> Characters, TokenStates Tokens, float[]? ContentVector = null)
 {
     public const int CharacterGramLength = 4;
 
     public static readonly AnswerTerms None = new(new HashSet<string>(), new HashSet<string>(), TokenStates.None);
 
-    /// <param name="tokens">The text's token states from the encoder; none (alignment 0) when not given.</param>
-    public static AnswerTerms Of(string text, TokenStates? tokens = null) =>
-        new(KeyTerms.StemsAndPairsOf(text), CharacterGramsOf(text), tokens ?? TokenStates.None);
+    /// <param name="tokens">The text's token states from the encoder (all word pieces); none (alignment 0) when not given.</param>
+    public static AnswerTerms Of(string text, TokenStates? tokens = null)
+    {
+        var content = tokens is null ? TokenStates.None : ContentTokens.Of(text, tokens);
+        return new(KeyTerms.StemsAndPairsOf(text), CharacterGramsOf(text), content, content.Count == 0 ? null : MeanOf(content));
+    }
+
+    private static float[] MeanOf(TokenStates states)
+    {
+        var mean = new float[states.Dimension];
+        for (var t = 0; t < states.Count; t++)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Add(mean, states.Row(t), mean);
+        }
+
+        VectorMath.NormalizeInPlace(mean);
+        return mean;
+    }
 
     /// <summary>Distinct 4-grams of the lower-cased words joined by single spaces, with a space at each end.</summary>
     public static IReadOnlySet<string> CharacterGramsOf(string text)

@@ -40,7 +40,7 @@ public sealed class EncoderHeadGrader : IGrader
     public string Name => GraderName;
 
     /// <summary>Bump whenever feature, feedback or review rules change without the head file changing.</summary>
-    public const int RulesVersion = 6;
+    public const int RulesVersion = 7;
 
     /// <summary>The encoder, the head file's hash and the rules: a retrained head or new rules make a new model version.</summary>
     public string ModelVersion => $"minilm-l6-v2+head-{_head.Version}+rules-{RulesVersion}";

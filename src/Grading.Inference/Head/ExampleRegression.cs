@@ -8,7 +8,8 @@ namespace Grading.Inference.Head;
 /// What one question's graded examples say about a new answer's score, learnt from all of them at once: kernel ridge
 /// regressions of the score fraction on the answers' embeddings (a Gaussian kernel on cosine similarity), on their
 /// words (TF-IDF cosine over word stems and adjacent stem pairs), on their character 4-grams (TF-IDF cosine), on all
-/// three (the mean kernel), on their token alignment (<see cref="TokenAlignment.F1"/>), and on the mean of all four
+/// three (the mean kernel), on their token alignment (the square of <see cref="TokenAlignment.F1"/> of their content word
+/// pieces, <see cref="ContentTokens"/>), and on the mean of all four
 /// kernels. The mean and token kernels also regress whether an example got full marks and whether it got none, and the
 /// mean kernel gives the answer's posterior variance (how far it is from every example); <see cref="RegressionPrediction.Alignments"/>
 /// keeps the answer's alignment with each example for the token neighbours. Unlike the nearest neighbours, a regression weighs every example and learns which
@@ -22,6 +23,12 @@ internal sealed class ExampleRegression
 
     /// <summary>Ridge penalty, in units of the kernels (each at most 1 on the diagonal plus the intercept).</summary>
     public const double Lambda = 0.1;
+
+    /// <summary>
+    /// The token kernel's penalty: its squared alignment of content pieces regressed best with less (leave-one-out RMSE
+    /// on SAF train 0.1852 at 0.03, 0.1860 at 0.1; all pieces, linear, as before: 0.1896 at 0.1).
+    /// </summary>
+    public const double TokenLambda = 0.03;
 
     // A constant added to every kernel: the regression's intercept, penalised like the rest.
     private const double Intercept = 1;
@@ -83,7 +90,7 @@ internal sealed class ExampleRegression
             for (var j = 0; j <= i; j++)
             {
                 var kernels = Kernels(
-                    VectorMath.Dot(examples[i].Vector, examples[j].Vector),
+                    EmbeddingSimilarity(examples[i].Vector, terms[i], examples[j].Vector, terms[j]),
                     TfIdfSpace.Cosine(words.Examples[i], words.Examples[j]),
                     TfIdfSpace.Cosine(characters.Examples[i], characters.Examples[j]),
                     TokenAlignment.F1(terms[i].Tokens, terms[j].Tokens));
@@ -107,7 +114,7 @@ internal sealed class ExampleRegression
             KernelRidge.Fit(wordGram, targets, Lambda),
             KernelRidge.Fit(characterGram, targets, Lambda),
             KernelRidge.Fit(allGram, [targets, fullMarks, noMarks], Lambda),
-            KernelRidge.Fit(tokenGram, [targets, fullMarks, noMarks], Lambda),
+            KernelRidge.Fit(tokenGram, [targets, fullMarks, noMarks], TokenLambda),
             KernelRidge.Fit(everyGram, targets, Lambda));
     }
 
@@ -132,7 +139,17 @@ internal sealed class ExampleRegression
         return regression;
     }
 
-    /// <param name="similarities">Cosine similarity of the answer's embedding to each example's, in order.</param>
+    /// <summary>
+    /// What the embedding kernel compares: the cosine of two answers' content vectors (<see cref="AnswerTerms.ContentVector"/>),
+    /// or of their sentence vectors where either has none. Without the stop-words and punctuation every answer shares,
+    /// the kernel regresses better (leave-one-out RMSE on SAF train 0.1906 against 0.2006 for the sentence vectors).
+    /// </summary>
+    public static double EmbeddingSimilarity(float[] vector, AnswerTerms? terms, float[] otherVector, AnswerTerms? otherTerms) =>
+        terms?.ContentVector is { } content && otherTerms?.ContentVector is { } otherContent
+            ? VectorMath.Dot(content, otherContent)
+            : VectorMath.Dot(vector, otherVector);
+
+    /// <param name="similarities"><see cref="EmbeddingSimilarity"/> of the answer to each example, in order.</param>
     /// <param name="answer">The answer's terms.</param>
     public RegressionPrediction Predict(IReadOnlyList<double> similarities, AnswerTerms answer)
     {
@@ -192,6 +209,9 @@ internal sealed class ExampleRegression
         double cosine, double words, double characters, double alignment)
     {
         var embedding = Math.Exp((cosine - 1) / EmbeddingWidth);
+        // Squared, the alignment separates close answers more than distant ones (leave-one-out RMSE 0.1869 against
+        // 0.1896 linear over all pieces; a Gaussian on 1 - F1 was worse at every width tried, 0.1875 at best).
+        alignment = Math.Max(alignment, 0) * Math.Max(alignment, 0);
         return (
             embedding + Intercept,
             words + Intercept,

@@ -43,7 +43,7 @@ internal static class HeadFeatures
     public static float[] ReferenceOnly(float[] answer, string text, TokenStates tokens, QuestionContext question)
     {
         var features = new float[ReferenceOnlyNames.Length];
-        FillReference(features, answer, text, tokens, question);
+        FillReference(features, answer, text, ContentTokens.Of(text, tokens), question);
         return features;
     }
 
@@ -125,7 +125,9 @@ internal static class HeadFeatures
         features[f++] = (float)WeightedMean(Enumerable.Range(0, examples.Count).OrderByDescending(i => hybrid[i]).Take(5), hybrid, examples);
         features[f++] = (float)SoftmaxFraction(sims, examples, maxSim, 0.01);
         features[f++] = (float)SoftmaxFraction(sims, examples, maxSim, 0.1);
-        var regression = question.Regression.Predict(sims, terms);
+        var regression = question.Regression.Predict(
+            examples.Select((example, i) => ExampleRegression.EmbeddingSimilarity(answer, terms, example.Vector, example.AnswerTerms)).ToArray(),
+            terms);
         features[f++] = (float)regression.Embedding;
         features[f++] = (float)regression.Words;
         features[f++] = (float)regression.Characters;

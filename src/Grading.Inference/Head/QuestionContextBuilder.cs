@@ -93,7 +93,7 @@ internal sealed class QuestionContextBuilder(ITextEmbedder embedder, long maxCac
                 RougeScores.Tokenize(all[exampleIndex].Feedback),
                 RougeScores.Tokenize(all[exampleIndex].Answer).ToHashSet(StringComparer.Ordinal),
                 AnswerTerms.Of(all[exampleIndex].Answer, exampleEncoded[k].Tokens))).ToArray(),
-            encodings[..references.Length].Select(encoding => encoding.Tokens).ToArray());
+            encodings[..references.Length].Select((encoding, r) => ContentTokens.Of(references[r], encoding.Tokens)).ToArray());
     }
 
     private static long TokenStateBytesOf(QuestionContext context) =>

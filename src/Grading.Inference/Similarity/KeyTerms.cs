@@ -30,6 +30,9 @@ public static class KeyTerms
         "yes", "yet", "you", "your",
     };
 
+    /// <summary>Whether a lower-case word is a stop-word (carries no content of its own).</summary>
+    public static bool IsStopWord(string word) => StopWords.Contains(word);
+
     /// <summary>Distinct content words in order of first appearance, each as the text first spelled it.</summary>
     public static IReadOnlyList<KeyTerm> Extract(string text)
     {

@@ -1,3 +1,4 @@
+using Grading.Inference.Embeddings;
 using Grading.Inference.Head;
 using Grading.Inference.Similarity;
 
@@ -30,5 +31,24 @@ public sealed class AnswerTermsTests
 
         Assert.Empty(terms.Words);
         Assert.Empty(terms.Characters);
+    }
+
+    [Fact]
+    public void Of_TokenStates_KeepsTheContentPiecesAndTheirNormalisedMean()
+    {
+        // Word pieces: the, server, is, busy, "."; state k is unit vector k of 5.
+        var states = new TokenStates([.. Enumerable.Range(0, 5).SelectMany(k => Enumerable.Range(0, 5).Select(d => d == k ? 1f : 0f))], 5);
+
+        var terms = AnswerTerms.Of("The server is busy.", states);
+
+        Assert.Equal(2, terms.Tokens.Count);
+        var half = 1 / MathF.Sqrt(2);
+        Assert.Equal([0f, half, 0f, half, 0f], terms.ContentVector!, (a, b) => Math.Abs(a - b) < 1e-6);
+    }
+
+    [Fact]
+    public void Of_NoTokenStates_HasNoContentVector()
+    {
+        Assert.Null(AnswerTerms.Of("The server is busy.").ContentVector);
     }
 }

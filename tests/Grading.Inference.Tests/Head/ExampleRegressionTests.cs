@@ -75,6 +75,17 @@ public sealed class ExampleRegressionTests
         Assert.Throws<ArgumentException>(() => regression.Predict([0.5, 0.5], AnswerTerms.Of("window")));
     }
 
+    [Fact]
+    public void EmbeddingSimilarity_BothHaveContentVectors_ComparesThoseNotTheSentenceVectors()
+    {
+        var left = AnswerTerms.Of("x") with { ContentVector = Unit(1, 0) };
+        var right = AnswerTerms.Of("y") with { ContentVector = Unit(0, 1) };
+
+        Assert.Equal(0, ExampleRegression.EmbeddingSimilarity(Unit(1, 0), left, Unit(1, 0), right), precision: 6);
+        // Where either has none (no token states), the sentence vectors.
+        Assert.Equal(1, ExampleRegression.EmbeddingSimilarity(Unit(1, 0), left, Unit(1, 0), AnswerTerms.Of("y")), precision: 6);
+    }
+
     private static RegressionPrediction Predict(ExampleRegression regression, float[] answer, string text, IReadOnlyList<ContextExample>? examples = null) =>
         regression.Predict((examples ?? Examples).Select(example => (double)VectorMath.Dot(answer, example.Vector)).ToArray(), AnswerTerms.Of(text));
 
