@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace Grading.Inference.Embeddings;
 
 /// <summary>The few vector operations the embedders and graders need.</summary>
@@ -50,6 +52,24 @@ public static class VectorMath
             {
                 sum[i] += vector[i];
             }
+        }
+
+        NormalizeInPlace(sum);
+        return sum;
+    }
+
+    /// <summary>The renormalised mean of the rows of <paramref name="rows"/> (at least one).</summary>
+    public static float[] NormalizedMean(TokenStates rows)
+    {
+        if (rows.Count == 0)
+        {
+            throw new ArgumentException("Cannot average zero vectors.", nameof(rows));
+        }
+
+        var sum = new float[rows.Dimension];
+        for (var t = 0; t < rows.Count; t++)
+        {
+            TensorPrimitives.Add(sum, rows.Row(t), sum);
         }
 
         NormalizeInPlace(sum);

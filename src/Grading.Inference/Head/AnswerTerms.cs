@@ -24,19 +24,7 @@ internal sealed record AnswerTerms(IReadOnlySet<string> Words, IReadOnlySet<stri
     public static AnswerTerms Of(string text, TokenStates? tokens = null)
     {
         var content = tokens is null ? TokenStates.None : ContentTokens.Of(text, tokens);
-        return new(KeyTerms.StemsAndPairsOf(text), CharacterGramsOf(text), content, content.Count == 0 ? null : MeanOf(content));
-    }
-
-    private static float[] MeanOf(TokenStates states)
-    {
-        var mean = new float[states.Dimension];
-        for (var t = 0; t < states.Count; t++)
-        {
-            System.Numerics.Tensors.TensorPrimitives.Add(mean, states.Row(t), mean);
-        }
-
-        VectorMath.NormalizeInPlace(mean);
-        return mean;
+        return new(KeyTerms.StemsAndPairsOf(text), CharacterGramsOf(text), content, content.Count == 0 ? null : VectorMath.NormalizedMean(content));
     }
 
     /// <summary>Distinct 4-grams of the lower-cased words joined by single spaces, with a space at each end.</summary>

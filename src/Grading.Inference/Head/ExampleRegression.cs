@@ -6,15 +6,15 @@ namespace Grading.Inference.Head;
 
 /// <summary>
 /// What one question's graded examples say about a new answer's score, learnt from all of them at once: kernel ridge
-/// regressions of the score fraction on the answers' embeddings (a Gaussian kernel on cosine similarity), on their
-/// words (TF-IDF cosine over word stems and adjacent stem pairs), on their character 4-grams (TF-IDF cosine), on all
-/// three (the mean kernel), on their token alignment (the square of <see cref="TokenAlignment.F1"/> of their content word
-/// pieces, <see cref="ContentTokens"/>), and on the mean of all four
-/// kernels. The mean and token kernels also regress whether an example got full marks and whether it got none, and the
-/// mean kernel gives the answer's posterior variance (how far it is from every example); <see cref="RegressionPrediction.Alignments"/>
-/// keeps the answer's alignment with each example for the token neighbours. Unlike the nearest neighbours, a regression weighs every example and learns which
-/// differences matter for this question's scores. Width and penalty were chosen by leave-one-out error on SAF (see
-/// docs/encoder-head.md).
+/// regressions of the score fraction on the answers' content vectors (<see cref="EmbeddingSimilarity"/>, a Gaussian
+/// kernel on cosine similarity), on their words (TF-IDF cosine over word stems and adjacent stem pairs), on their
+/// character 4-grams (TF-IDF cosine), on all three (the mean kernel), on their token alignment (the square of
+/// <see cref="TokenAlignment.F1"/> of their content word pieces, <see cref="ContentTokens"/>), and on the mean of all
+/// four kernels. The mean and token kernels also regress whether an example got full marks and whether it got none, and
+/// the mean kernel gives the answer's posterior variance (how far it is from every example);
+/// <see cref="RegressionPrediction.Alignments"/> keeps the answer's alignment with each example for the token
+/// neighbours. Unlike the nearest neighbours, a regression weighs every example and learns which differences matter for
+/// this question's scores. Widths and penalties were chosen by leave-one-out error on SAF (see docs/encoder-head.md).
 /// </summary>
 internal sealed class ExampleRegression
 {
@@ -211,14 +211,14 @@ internal sealed class ExampleRegression
         var embedding = Math.Exp((cosine - 1) / EmbeddingWidth);
         // Squared, the alignment separates close answers more than distant ones (leave-one-out RMSE 0.1869 against
         // 0.1896 linear over all pieces; a Gaussian on 1 - F1 was worse at every width tried, 0.1875 at best).
-        alignment = Math.Max(alignment, 0) * Math.Max(alignment, 0);
+        var tokens = Math.Max(alignment, 0) * Math.Max(alignment, 0);
         return (
             embedding + Intercept,
             words + Intercept,
             characters + Intercept,
             ((embedding + words + characters) / 3) + Intercept,
-            alignment + Intercept,
-            ((embedding + words + characters + alignment) / 4) + Intercept);
+            tokens + Intercept,
+            ((embedding + words + characters + tokens) / 4) + Intercept);
     }
 }
 
