@@ -105,7 +105,17 @@ public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
         {
             // Awaited here as well so partition leases are released before the process exits, which lets
             // another process on the same hub take the control queues without waiting for leases to expire.
-            await guardedService.StopAsync(isForced: false).WaitAsync(cancellationToken);
+            try
+            {
+                await guardedService.StopAsync(isForced: false).WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The host's shutdown time ran out while work items were still draining: stop without them, as the host
+                // asks. Their messages go back to the queues and run again after the next start (activities are idempotent).
+                logger.LogWarning("Local Durable Task engine for task hub {TaskHub} did not drain in time; stopping without waiting", Options.TaskHubName);
+                await guardedService.StopAsync(isForced: true);
+            }
         }
 
         logger.LogInformation("Local Durable Task engine for task hub {TaskHub} stopped", Options.TaskHubName);

@@ -1,22 +1,31 @@
 namespace Grading.Core.Metrics;
 
-/// <summary>The finest step a question's scores move in (1, 0.5, 0.25 or 0.125 points), used to turn scores into ratings for QWK.</summary>
+/// <summary>
+/// The step a question's scores move in (1, 0.5, 0.25, 0.2, 0.125, 0.1 or 0.05 points), used to put predicted scores on
+/// the tutors' grid and to turn scores into ratings for QWK.
+/// </summary>
 public static class ScoreStep
 {
-    private static readonly double[] Candidates = [1, 0.5, 0.25, 0.125];
+    private static readonly double[] Candidates = [1, 0.5, 0.25, 0.2, 0.125, 0.1, 0.05];
 
-    /// <summary>The coarsest candidate step that every score is a multiple of; 0.125 when none fits; 1 without scores.</summary>
+    /// <summary>Eighths, the finest step of the usual scales: what a question whose scores fit no candidate is taken to use.</summary>
+    public const double WhenNoneFits = 0.125;
+
+    /// <summary>How far a score may be from a multiple of the step and still sit on it: scores written to two decimals (0.38 for 0.375).</summary>
+    public const double Tolerance = 0.006;
+
+    /// <summary>The coarsest candidate step that every score is a multiple of; <see cref="WhenNoneFits"/> when none fits; 1 without scores.</summary>
     public static double Of(IEnumerable<double> scores)
     {
         var all = scores.Where(double.IsFinite).ToArray();
         foreach (var step in Candidates)
         {
-            if (all.All(score => Math.Abs(score / step - Math.Round(score / step)) < 1e-6))
+            if (all.All(score => Math.Abs(score - (Math.Round(score / step) * step)) <= Tolerance))
             {
                 return step;
             }
         }
 
-        return Candidates[^1];
+        return WhenNoneFits;
     }
 }

@@ -40,7 +40,7 @@ public sealed class EncoderHeadGrader : IGrader
     public string Name => GraderName;
 
     /// <summary>Bump whenever feature, feedback or review rules change without the head file changing.</summary>
-    public const int RulesVersion = 7;
+    public const int RulesVersion = 8;
 
     /// <summary>The encoder, the head file's hash and the rules: a retrained head or new rules make a new model version.</summary>
     public string ModelVersion => $"minilm-l6-v2+head-{_head.Version}+rules-{RulesVersion}";
@@ -141,7 +141,7 @@ public sealed class EncoderHeadGrader : IGrader
     {
         // The answer's terms are built once, for its features and its feedback; only graded examples have terms to
         // compare them with.
-        var terms = examplesHead ? AnswerTerms.Of(item.Text, item.Encoding!.Tokens) : AnswerTerms.None;
+        var terms = examplesHead ? AnswerTerms.Of(item.Text, item.Encoding!.Tokens, item.Context.ReferenceTokenStates) : AnswerTerms.None;
         var features = examplesHead
             ? HeadFeatures.WithExamples(item.Encoding!.Vector, item.Text, terms, item.Context)
             : HeadFeatures.ReferenceOnly(item.Encoding!.Vector, item.Text, item.Encoding.Tokens, item.Context);

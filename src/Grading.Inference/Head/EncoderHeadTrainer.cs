@@ -160,7 +160,7 @@ public sealed class EncoderHeadTrainer(ITextEmbedder embedder)
     private static float[] ExampleFeatures(EmbeddedQuestion question, int answerIndex, QuestionContext context)
     {
         var text = question.Source.Answers[answerIndex].Text;
-        return HeadFeatures.WithExamples(question.Vectors[answerIndex], text, AnswerTerms.Of(text, question.Encodings[answerIndex].Tokens), context);
+        return HeadFeatures.WithExamples(question.Vectors[answerIndex], text, AnswerTerms.Of(text, question.Encodings[answerIndex].Tokens, context.ReferenceTokenStates), context);
     }
 
     private static HeadRow RowOf(EmbeddedQuestion question, int answerIndex, float[] features)

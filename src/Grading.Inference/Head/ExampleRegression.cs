@@ -9,9 +9,10 @@ namespace Grading.Inference.Head;
 /// regressions of the score fraction on the answers' content vectors (<see cref="EmbeddingSimilarity"/>, a Gaussian
 /// kernel on cosine similarity), on their words (TF-IDF cosine over word stems and adjacent stem pairs), on their
 /// character 4-grams (TF-IDF cosine), on all three (the mean kernel), on their token alignment (the square of
-/// <see cref="TokenAlignment.F1"/> of their content word pieces, <see cref="ContentTokens"/>), and on the mean of all
-/// four kernels. The mean and token kernels also regress whether an example got full marks and whether it got none, and
-/// the mean kernel gives the answer's posterior variance (how far it is from every example);
+/// <see cref="AnswerTerms.Alignment"/>: their content word pieces, each weighted by how close it comes to a reference
+/// answer), and on the mean of all four kernels. The mean and token kernels also regress whether an example got full
+/// marks and whether it got none, and the mean kernel gives the answer's posterior variance (how far it is from every
+/// example);
 /// <see cref="RegressionPrediction.Alignments"/> keeps the answer's alignment with each example for the token
 /// neighbours. Unlike the nearest neighbours, a regression weighs every example and learns which differences matter for
 /// this question's scores. Widths and penalties were chosen by leave-one-out error on SAF (see docs/encoder-head.md).
@@ -93,7 +94,7 @@ internal sealed class ExampleRegression
                     EmbeddingSimilarity(examples[i].Vector, terms[i], examples[j].Vector, terms[j]),
                     TfIdfSpace.Cosine(words.Examples[i], words.Examples[j]),
                     TfIdfSpace.Cosine(characters.Examples[i], characters.Examples[j]),
-                    TokenAlignment.F1(terms[i].Tokens, terms[j].Tokens));
+                    AnswerTerms.Alignment(terms[i], terms[j]));
                 embeddingGram[i, j] = embeddingGram[j, i] = kernels.Embedding;
                 wordGram[i, j] = wordGram[j, i] = kernels.Words;
                 characterGram[i, j] = characterGram[j, i] = kernels.Characters;
@@ -169,7 +170,7 @@ internal sealed class ExampleRegression
         var every = new double[n];
         for (var j = 0; j < n; j++)
         {
-            alignments[j] = TokenAlignment.F1(answer.Tokens, (Examples[j].AnswerTerms ?? AnswerTerms.None).Tokens);
+            alignments[j] = AnswerTerms.Alignment(answer, Examples[j].AnswerTerms ?? AnswerTerms.None);
             var kernels = Kernels(similarities[j], words[j], characters[j], alignments[j]);
             embedding[j] = kernels.Embedding;
             word[j] = kernels.Words;

@@ -78,6 +78,7 @@ internal sealed class QuestionContextBuilder(ITextEmbedder embedder, long maxCac
         var exampleEncoded = exampleEncodings is null ? encodings[references.Length..] : kept.Select(i => exampleEncodings[i]).ToArray();
 
         var questionStems = KeyTerms.StemsOf(question.Text);
+        var referenceTokens = encodings[..references.Length].Select((encoding, r) => ContentTokens.Of(references[r], encoding.Tokens)).ToArray();
         return new QuestionContext(
             question.MaxScore,
             ScoreStep.Of(kept.Select(i => all[i].Score).Append(question.MaxScore)),
@@ -92,8 +93,8 @@ internal sealed class QuestionContextBuilder(ITextEmbedder embedder, long maxCac
                 all[exampleIndex].Feedback,
                 RougeScores.Tokenize(all[exampleIndex].Feedback),
                 RougeScores.Tokenize(all[exampleIndex].Answer).ToHashSet(StringComparer.Ordinal),
-                AnswerTerms.Of(all[exampleIndex].Answer, exampleEncoded[k].Tokens))).ToArray(),
-            encodings[..references.Length].Select((encoding, r) => ContentTokens.Of(references[r], encoding.Tokens)).ToArray());
+                AnswerTerms.Of(all[exampleIndex].Answer, exampleEncoded[k].Tokens, referenceTokens))).ToArray(),
+            referenceTokens);
     }
 
     private static long TokenStateBytesOf(QuestionContext context) =>

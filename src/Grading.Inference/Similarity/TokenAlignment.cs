@@ -8,9 +8,10 @@ using Grading.Inference.Embeddings;
 namespace Grading.Inference.Similarity;
 
 /// <summary>
-/// How well two texts' tokens align: BERTScore's greedy matching (Zhang et al., 2020) without IDF weights. Each token is
-/// matched with its most similar token of the other text (cosine of the encoder's token states); precision is the mean
-/// best match of the first text's tokens, recall that of the second's, and the score is their F1. Unlike the cosine of
+/// How well two texts' tokens align: BERTScore's greedy matching (Zhang et al., 2020). Each token is matched with its
+/// most similar token of the other text (cosine of the encoder's token states); precision is the mean best match of the
+/// first text's tokens, recall that of the second's, and the score is their F1. Importance weights may replace the plain
+/// mean (BERTScore weighs by IDF; the grader by closeness to a reference answer, see <see cref="BestMatches"/>). Unlike the cosine of
 /// two mean-pooled sentence vectors, it sees which words of a model answer an answer covers and which it adds.
 /// </summary>
 public static class TokenAlignment
@@ -24,8 +25,22 @@ public static class TokenAlignment
         return FScore.F1(precision, recall);
     }
 
+    /// <summary>
+    /// BERTScore F1 with importance weights: each token's best match counts by its weight in its text's mean (a text
+    /// whose weights are all zero, or not given, counts its tokens equally).
+    /// </summary>
+    public static double F1(TokenStates candidate, ReadOnlySpan<float> candidateWeights, TokenStates reference, ReadOnlySpan<float> referenceWeights)
+    {
+        var (precision, recall) = PrecisionAndRecall(candidate, reference, candidateWeights, referenceWeights);
+        return FScore.F1(precision, recall);
+    }
+
     /// <summary>The mean best match of the candidate's tokens (precision) and of the reference's (recall).</summary>
-    public static (double Precision, double Recall) PrecisionAndRecall(TokenStates candidate, TokenStates reference)
+    public static (double Precision, double Recall) PrecisionAndRecall(TokenStates candidate, TokenStates reference) =>
+        PrecisionAndRecall(candidate, reference, default, default);
+
+    /// <summary>The weighted mean best match of the candidate's tokens (precision) and of the reference's (recall).</summary>
+    public static (double Precision, double Recall) PrecisionAndRecall(TokenStates candidate, TokenStates reference, ReadOnlySpan<float> candidateWeights, ReadOnlySpan<float> referenceWeights)
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(reference);
@@ -76,7 +91,27 @@ public static class TokenAlignment
             }
         }
 
-        return (Mean(rowBest), Mean(columnBest));
+        return (Mean(rowBest, candidateWeights), Mean(columnBest, referenceWeights));
+    }
+
+    /// <summary>For each token of <paramref name="tokens"/>, its best cosine with any token of <paramref name="others"/>, at least 0.</summary>
+    public static float[] BestMatches(TokenStates tokens, IReadOnlyList<TokenStates> others)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(others);
+        var best = new float[tokens.Count];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            foreach (var other in others)
+            {
+                for (var j = 0; j < other.Count; j++)
+                {
+                    best[i] = MathF.Max(best[i], TensorPrimitives.Dot(tokens.Row(i), other.Row(j)));
+                }
+            }
+        }
+
+        return best;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -86,8 +121,23 @@ public static class TokenAlignment
         columnBest = MathF.Max(columnBest, similarity);
     }
 
-    private static double Mean(ReadOnlySpan<float> values)
+    private static double Mean(ReadOnlySpan<float> values, ReadOnlySpan<float> weights)
     {
+        if (weights.Length == values.Length)
+        {
+            double weighted = 0, total = 0;
+            for (var i = 0; i < values.Length; i++)
+            {
+                weighted += weights[i] * values[i];
+                total += weights[i];
+            }
+
+            if (total > 0)
+            {
+                return weighted / total;
+            }
+        }
+
         var sum = 0.0;
         foreach (var value in values)
         {

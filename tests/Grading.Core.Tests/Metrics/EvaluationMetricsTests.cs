@@ -36,6 +36,25 @@ public sealed class EvaluationMetricsTests
     {
         Assert.Equal(0.5, ScoreStep.Of([0, 0.5, 2]));
         Assert.Equal(1, ScoreStep.Of([0, 1, 3]));
-        Assert.Equal(0.125, ScoreStep.Of([0.1]));
+    }
+
+    [Fact]
+    public void ScoreStepOf_TenthsOfAPoint_IsATenthNotTheEighthsThatRoundThemTogether()
+    {
+        // On eighths, 0.2 and 0.3 would both round to 0.25 and QWK would count them as one rating.
+        Assert.Equal(0.1, ScoreStep.Of([0, 0.2, 0.3, 0.7, 1]));
+        Assert.Equal(0.2, ScoreStep.Of([0, 0.4, 0.6, 1]));
+    }
+
+    [Fact]
+    public void ScoreStepOf_EighthsWrittenToTwoDecimals_IsAnEighth()
+    {
+        Assert.Equal(0.125, ScoreStep.Of([0.38, 0.63, 0.88, 1]));
+    }
+
+    [Fact]
+    public void ScoreStepOf_ScoresOnNoCandidateStep_AreTakenAsEighths()
+    {
+        Assert.Equal(ScoreStep.WhenNoneFits, ScoreStep.Of([0.5, 0.68, 1]));
     }
 }

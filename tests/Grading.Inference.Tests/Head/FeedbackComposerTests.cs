@@ -44,8 +44,8 @@ public sealed class FeedbackComposerTests
     {
         var question = Context(
             Example(Unit(1, 0.02f), 0.5, "Partially correct: flow control is missing."),
-            Example(Unit(1, 0.9f), 0.5, "Partially correct: congestion control is missing."),
-            Example(Unit(1, 1.0f), 0.5, "Partially correct: congestion control is missing."));
+            Example(Unit(1, 3f), 0.5, "Partially correct: congestion control is missing."),
+            Example(Unit(1, 4f), 0.5, "Partially correct: congestion control is missing."));
 
         var feedback = FeedbackComposer.Compose(Answer, "answer", AnswerTerms.Of("answer"), question, predictedFraction: 0.5, GradeLabel.PartiallyCorrect);
 

@@ -40,7 +40,7 @@ public sealed class ScoreGridTests
     }
 
     [Theory]
-    [InlineData(GradeLabel.Correct, 0.79)]
+    [InlineData(GradeLabel.Correct, 0.64)]
     [InlineData(GradeLabel.PartiallyCorrect, 0.95)]
     [InlineData(GradeLabel.Incorrect, 0.99)]
     public void FullMarksWhenSure_NotSureOrNotCorrect_LeavesTheScore(string label, double confidence)

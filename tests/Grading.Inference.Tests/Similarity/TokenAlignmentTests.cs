@@ -58,6 +58,44 @@ public sealed class TokenAlignmentTests
     }
 
     [Fact]
+    public void PrecisionAndRecall_Weights_WeighEachTokensBestMatch()
+    {
+        // Candidate tokens: e0 (matches the reference exactly) and e1 (orthogonal to it); reference: e0.
+        var candidate = new TokenStates([1, 0, 0, 1], 2);
+        var reference = new TokenStates([1, 0], 2);
+
+        var plain = TokenAlignment.PrecisionAndRecall(candidate, reference);
+        var weighted = TokenAlignment.PrecisionAndRecall(candidate, reference, [3f, 1f], [1f]);
+
+        Assert.Equal(0.5, plain.Precision, precision: 6);
+        Assert.Equal(0.75, weighted.Precision, precision: 6);
+        Assert.Equal(1, weighted.Recall, precision: 6);
+    }
+
+    [Fact]
+    public void PrecisionAndRecall_AllWeightsZero_CountsTokensEqually()
+    {
+        var candidate = new TokenStates([1, 0, 0, 1], 2);
+        var reference = new TokenStates([1, 0], 2);
+
+        var weighted = TokenAlignment.PrecisionAndRecall(candidate, reference, [0f, 0f], []);
+
+        Assert.Equal(0.5, weighted.Precision, precision: 6);
+        Assert.Equal(1, weighted.Recall, precision: 6);
+    }
+
+    [Fact]
+    public void BestMatches_SeveralOtherTexts_IsEachTokensBestCosineWithAnyOfThemAtLeastZero()
+    {
+        // Tokens: e0, e1, -e0; the other texts hold 0.6 e0 + 0.8 e1, and e1.
+        var tokens = new TokenStates([1, 0, 0, 1, -1, 0], 2);
+
+        var best = TokenAlignment.BestMatches(tokens, [new TokenStates([0.6f, 0.8f], 2), new TokenStates([0, 1], 2)]);
+
+        Assert.Equal([0.6f, 1f, 0f], best, (a, b) => Math.Abs(a - b) < 1e-6);
+    }
+
+    [Fact]
     public void F1_EitherTextHasNoTokens_IsZero()
     {
         var states = RandomStates(new Random(3), 3, 8);

@@ -100,6 +100,21 @@ public sealed class LocalDurableEngineTests(AzuriteFixture azurite, ITestOutputH
         Assert.True(first.Counter.Executions + second.Counter.Executions >= activityCount);
     }
 
+    [Fact]
+    public async Task StopAsync_ShutdownTimeSpentWhileActivitiesRun_StopsWithoutThrowing()
+    {
+        using CancellationTokenSource timeout = new(TestTimeout);
+        await using TaskHubLease hub = azurite.CreateTaskHub();
+        await using TestEngineHost host = await TestEngineHost.StartAsync(hub.Options, cancellationToken: timeout.Token);
+        string instanceId = await host.Client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(SumOfSquaresOrchestrator), 200, timeout.Token);
+        await host.Client.WaitForInstanceStartAsync(instanceId, timeout.Token);
+
+        Exception? error = await Record.ExceptionAsync(() => host.Engine.StopAsync(new CancellationToken(canceled: true)));
+
+        Assert.Null(error);
+    }
+
     static async Task<ProgressStatus> WaitForCustomStatusAsync(
         DurableTaskClient client, string instanceId, string phase, CancellationToken cancellationToken = default)
     {

@@ -18,6 +18,8 @@ public sealed class TestEngineHost : IAsyncDisposable
 
     public ActivityExecutionCounter Counter => host.Services.GetRequiredService<ActivityExecutionCounter>();
 
+    public LocalDurableEngine Engine => host.Services.GetRequiredService<LocalDurableEngine>();
+
     public static async Task<TestEngineHost> StartAsync(LocalEngineOptions options, string hostName = "host", CancellationToken cancellationToken = default)
     {
         HostApplicationBuilder builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
