@@ -34,16 +34,20 @@ internal sealed class KernelRidge
         }
 
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(lambda);
-        var g = new double[n, n];
-        for (var i = 0; i < n; i++)
+        // A similarity that is not a proper kernel (the squared token alignment need not be) can leave K + lambda I
+        // indefinite for some example set; a larger penalty makes it definite, smoothing only that question's fit.
+        var penalty = lambda;
+        double[,] inverse;
+        for (var raised = 0; !SymmetricPositiveDefinite.TryInvert(Regularised(gram, penalty), out inverse); raised++)
         {
-            for (var j = 0; j < n; j++)
+            if (raised == MaxPenaltyRaises)
             {
-                g[i, j] = gram[i, j] + (i == j ? lambda : 0);
+                throw new ArgumentException($"K + lambda I is not positive definite even with lambda raised to {penalty}.", nameof(gram));
             }
+
+            penalty *= PenaltyRaise;
         }
 
-        var inverse = SymmetricPositiveDefinite.Invert(g);
         var alphas = targets.Select(target =>
         {
             var alpha = new double[n];
@@ -61,6 +65,26 @@ internal sealed class KernelRidge
             return alpha;
         }).ToArray();
         return new KernelRidge(inverse, alphas);
+    }
+
+    /// <summary>How many times, and by what factor, <see cref="Fit(double[,], IReadOnlyList{IReadOnlyList{double}}, double)"/> raises a penalty that leaves K + lambda I indefinite.</summary>
+    public const int MaxPenaltyRaises = 4;
+
+    public const double PenaltyRaise = 10;
+
+    private static double[,] Regularised(double[,] gram, double lambda)
+    {
+        var n = gram.GetLength(0);
+        var g = new double[n, n];
+        for (var i = 0; i < n; i++)
+        {
+            for (var j = 0; j < n; j++)
+            {
+                g[i, j] = gram[i, j] + (i == j ? lambda : 0);
+            }
+        }
+
+        return g;
     }
 
     /// <param name="kernel">k(x, x_j) for every example j, in order.</param>

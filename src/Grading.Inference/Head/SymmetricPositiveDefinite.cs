@@ -3,8 +3,20 @@ namespace Grading.Inference.Head;
 /// <summary>The inverse of a small symmetric positive-definite matrix by Cholesky factorisation (a question has at most a few hundred examples).</summary>
 internal static class SymmetricPositiveDefinite
 {
-    public static double[,] Invert(double[,] matrix)
+    private const double RelativePivotTolerance = 1e-10;
+
+    public static double[,] Invert(double[,] matrix) =>
+        TryInvert(matrix, out var inverse, out var failedPivot)
+            ? inverse
+            : throw new ArgumentException($"The matrix is not positive definite (pivot {failedPivot.Index} is {failedPivot.Value}).", nameof(matrix));
+
+    /// <summary>The inverse, or false (with the pivot that was not positive) when the matrix is not positive definite.</summary>
+    public static bool TryInvert(double[,] matrix, out double[,] inverse) => TryInvert(matrix, out inverse, out _);
+
+    private static bool TryInvert(double[,] matrix, out double[,] inverse, out (int Index, double Value) failedPivot)
     {
+        inverse = new double[0, 0];
+        failedPivot = default;
         var n = matrix.GetLength(0);
         if (matrix.GetLength(1) != n)
         {
@@ -21,9 +33,11 @@ internal static class SymmetricPositiveDefinite
                 diagonal -= lower[j, k] * lower[j, k];
             }
 
-            if (diagonal <= 0 || !double.IsFinite(diagonal))
+            // A pivot lost to rounding (a singular matrix leaves 1e-16 instead of 0) counts as not positive.
+            if (diagonal <= Math.Abs(matrix[j, j]) * RelativePivotTolerance || !double.IsFinite(diagonal))
             {
-                throw new ArgumentException($"The matrix is not positive definite (pivot {j} is {diagonal}).", nameof(matrix));
+                failedPivot = (j, diagonal);
+                return false;
             }
 
             lower[j, j] = Math.Sqrt(diagonal);
@@ -56,7 +70,7 @@ internal static class SymmetricPositiveDefinite
             }
         }
 
-        var inverse = new double[n, n];
+        inverse = new double[n, n];
         for (var i = 0; i < n; i++)
         {
             for (var j = 0; j <= i; j++)
@@ -71,6 +85,6 @@ internal static class SymmetricPositiveDefinite
             }
         }
 
-        return inverse;
+        return true;
     }
 }

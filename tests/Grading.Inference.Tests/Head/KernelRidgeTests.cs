@@ -84,6 +84,28 @@ public sealed class KernelRidgeTests
     }
 
     [Fact]
+    public void Fit_IndefiniteGram_RaisesThePenaltyUntilItFits()
+    {
+        // Eigenvalues 3 and -1: indefinite at penalty 0.1 and 1, definite at 10 (the fit of K + 10 I).
+        double[,] gram = { { 1, 2 }, { 2, 1 } };
+
+        var ridge = KernelRidge.Fit(gram, [1.0, 0.0], lambda: 0.1);
+
+        // alpha = (K + 10 I)^-1 y = [11, -2]^T / 117; prediction at a row equal to the first example's kernel row.
+        Assert.Equal(((11 * 1) + (-2 * 2)) / 117.0, ridge.Predict([1, 2]), precision: 12);
+    }
+
+    [Fact]
+    public void Fit_GramWithNaN_ThrowsAfterRaisingThePenalty()
+    {
+        double[,] gram = { { double.NaN, 0 }, { 0, 1 } };
+
+        var error = Assert.Throws<ArgumentException>(() => KernelRidge.Fit(gram, [1.0, 0.0], lambda: 0.1));
+
+        Assert.Contains("not positive definite", error.Message);
+    }
+
+    [Fact]
     public void Predict_KernelRowOfWrongLength_Throws()
     {
         var ridge = KernelRidge.Fit(Gram(Points), Targets, lambda: 0.1);

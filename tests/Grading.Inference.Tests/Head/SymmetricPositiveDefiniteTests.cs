@@ -32,6 +32,14 @@ public sealed class SymmetricPositiveDefiniteTests
     }
 
     [Fact]
+    public void TryInvert_IndefiniteMatrix_IsFalse()
+    {
+        double[,] matrix = { { 1, 2 }, { 2, 1 } };
+
+        Assert.False(SymmetricPositiveDefinite.TryInvert(matrix, out _));
+    }
+
+    [Fact]
     public void Invert_NonSquareMatrix_Throws()
     {
         Assert.Throws<ArgumentException>(() => SymmetricPositiveDefinite.Invert(new double[2, 3]));
