@@ -139,11 +139,12 @@ public sealed class EncoderHeadGrader : IGrader
 
     private GraderResult GradeEncoded(HeadInput item, bool examplesHead)
     {
-        // The answer's terms are built once, for its features and its feedback; only graded examples have terms to
-        // compare them with.
+        // The answer's terms and its similarities with the graded examples are computed once, for its features and its
+        // feedback; only graded examples have terms to compare them with.
         var terms = examplesHead ? AnswerTerms.Of(item.Text, item.Encoding!.Tokens, item.Context.ReferenceTokenStates) : AnswerTerms.None;
-        var features = examplesHead
-            ? HeadFeatures.WithExamples(item.Encoding!.Vector, item.Text, terms, item.Context)
+        var similarities = examplesHead ? item.Context.Regression.Compare(item.Encoding!.Vector, terms) : null;
+        var features = similarities is not null
+            ? HeadFeatures.WithExamples(item.Encoding!.Vector, item.Text, terms, similarities, item.Context)
             : HeadFeatures.ReferenceOnly(item.Encoding!.Vector, item.Text, item.Encoding.Tokens, item.Context);
         var prediction = (examplesHead ? _head.WithExamples : _head.ReferenceOnly).Predict([features])[0];
         var maxScore = item.Context.MaxScore;
@@ -157,7 +158,7 @@ public sealed class EncoderHeadGrader : IGrader
         }
 
         score = Math.Round(score, 3);
-        var feedback = FeedbackComposer.Compose(item.Encoding!.Vector, item.Text, terms, item.Context, prediction.Fraction, label);
+        var feedback = FeedbackComposer.Compose(item.Text, similarities, item.Context, prediction.Fraction, label);
         return new GraderResult(score, feedback, prediction.Confidence, ReasonsFor(item), label);
     }
 

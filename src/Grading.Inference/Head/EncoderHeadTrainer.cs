@@ -160,7 +160,9 @@ public sealed class EncoderHeadTrainer(ITextEmbedder embedder)
     private static float[] ExampleFeatures(EmbeddedQuestion question, int answerIndex, QuestionContext context)
     {
         var text = question.Source.Answers[answerIndex].Text;
-        return HeadFeatures.WithExamples(question.Vectors[answerIndex], text, AnswerTerms.Of(text, question.Encodings[answerIndex].Tokens, context.ReferenceTokenStates), context);
+        var terms = AnswerTerms.Of(text, question.Encodings[answerIndex].Tokens, context.ReferenceTokenStates);
+        var similarities = context.Regression.Compare(question.Vectors[answerIndex], terms);
+        return HeadFeatures.WithExamples(question.Vectors[answerIndex], text, terms, similarities, context);
     }
 
     private static HeadRow RowOf(EmbeddedQuestion question, int answerIndex, float[] features)

@@ -12,9 +12,8 @@ namespace Grading.Inference.Head;
 /// <see cref="AnswerTerms.Alignment"/>: their content word pieces, each weighted by how close it comes to a reference
 /// answer), and on the mean of all four kernels. The mean and token kernels also regress whether an example got full
 /// marks and whether it got none, and the mean kernel gives the answer's posterior variance (how far it is from every
-/// example);
-/// <see cref="RegressionPrediction.Alignments"/> keeps the answer's alignment with each example for the token
-/// neighbours. Unlike the nearest neighbours, a regression weighs every example and learns which differences matter for
+/// example). <see cref="Compare"/> gives the answer's similarities with each example once, for these regressions, the
+/// token neighbours and the feedback. Unlike the nearest neighbours, a regression weighs every example and learns which differences matter for
 /// this question's scores. Widths and penalties were chosen by leave-one-out error on SAF (see docs/encoder-head.md).
 /// </summary>
 internal sealed class ExampleRegression
@@ -150,28 +149,38 @@ internal sealed class ExampleRegression
             ? VectorMath.Dot(content, otherContent)
             : VectorMath.Dot(vector, otherVector);
 
-    /// <param name="similarities"><see cref="EmbeddingSimilarity"/> of the answer to each example, in order.</param>
-    /// <param name="answer">The answer's terms.</param>
-    public RegressionPrediction Predict(IReadOnlyList<double> similarities, AnswerTerms answer)
+    /// <summary>How an answer compares with each example: what the kernels, the token neighbours and the feedback weigh.</summary>
+    /// <param name="answer">The answer's sentence vector.</param>
+    /// <param name="terms">The answer's terms.</param>
+    public ExampleSimilarities Compare(float[] answer, AnswerTerms terms)
     {
-        if (similarities.Count != Examples.Count)
+        var words = _words.VectorOf(terms.Words);
+        var characters = _characters.VectorOf(terms.Characters);
+        return new ExampleSimilarities(
+            Examples.Select(example => EmbeddingSimilarity(answer, terms, example.Vector, example.AnswerTerms)).ToArray(),
+            _words.Examples.Select(example => TfIdfSpace.Cosine(words, example)).ToArray(),
+            _characters.Examples.Select(example => TfIdfSpace.Cosine(characters, example)).ToArray(),
+            Examples.Select(example => AnswerTerms.Alignment(terms, example.AnswerTerms ?? AnswerTerms.None)).ToArray());
+    }
+
+    /// <param name="similarities">The answer's <see cref="Compare"/> with these examples.</param>
+    public RegressionPrediction Predict(ExampleSimilarities similarities)
+    {
+        var n = Examples.Count;
+        if (similarities.Count != n)
         {
-            throw new ArgumentException($"{similarities.Count} similarities for {Examples.Count} examples.", nameof(similarities));
+            throw new ArgumentException($"Similarities with {similarities.Count} examples for {n} examples.", nameof(similarities));
         }
 
-        var (words, characters) = TermSimilarities(answer);
-        var n = similarities.Count;
         var embedding = new double[n];
         var word = new double[n];
         var character = new double[n];
         var all = new double[n];
         var tokens = new double[n];
-        var alignments = new double[n];
         var every = new double[n];
         for (var j = 0; j < n; j++)
         {
-            alignments[j] = AnswerTerms.Alignment(answer, Examples[j].AnswerTerms ?? AnswerTerms.None);
-            var kernels = Kernels(similarities[j], words[j], characters[j], alignments[j]);
+            var kernels = Kernels(similarities.Embedding[j], similarities.Words[j], similarities.Characters[j], similarities.Alignments[j]);
             embedding[j] = kernels.Embedding;
             word[j] = kernels.Words;
             character[j] = kernels.Characters;
@@ -191,18 +200,7 @@ internal sealed class ExampleRegression
             _tokenFit.Predict(tokens, target: 0),
             _tokenFit.Predict(tokens, target: 1),
             _tokenFit.Predict(tokens, target: 2),
-            _everyFit.Predict(every),
-            alignments);
-    }
-
-    /// <summary>TF-IDF cosine of the answer's words, and of its character 4-grams, to each example's, in order.</summary>
-    public (double[] Words, double[] Characters) TermSimilarities(AnswerTerms answer)
-    {
-        var words = _words.VectorOf(answer.Words);
-        var characters = _characters.VectorOf(answer.Characters);
-        return (
-            _words.Examples.Select(example => TfIdfSpace.Cosine(words, example)).ToArray(),
-            _characters.Examples.Select(example => TfIdfSpace.Cosine(characters, example)).ToArray());
+            _everyFit.Predict(every));
     }
 
     /// <summary>Every kernel's value for one pair of answers; "All" is the mean of the first three, "Every" of all four.</summary>
@@ -225,8 +223,7 @@ internal sealed class ExampleRegression
 
 /// <summary>
 /// What the question's example regressions predict for an answer: the score fraction on each kernel, on the mean and
-/// token kernels the chance of full and of no marks, the mean kernel's posterior variance, and the answer's token
-/// alignment (BERTScore F1) with each example, in order.
+/// token kernels the chance of full and of no marks, and the mean kernel's posterior variance.
 /// </summary>
 internal readonly record struct RegressionPrediction(
     double Embedding,
@@ -239,5 +236,4 @@ internal readonly record struct RegressionPrediction(
     double Tokens,
     double TokensFullMarks,
     double TokensNoMarks,
-    double Every,
-    double[] Alignments);
+    double Every);

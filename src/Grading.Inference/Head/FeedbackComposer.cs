@@ -1,6 +1,5 @@
 using Grading.Core.Domain;
 using Grading.Core.Metrics;
-using Grading.Inference.Embeddings;
 using Grading.Inference.Similarity;
 
 namespace Grading.Inference.Head;
@@ -40,31 +39,35 @@ internal static class FeedbackComposer
     /// </summary>
     public const double SimilarityTemperature = 0.1;
 
-    /// <param name="terms">The answer's <see cref="AnswerTerms.Of"/>; compared only with graded examples' terms.</param>
-    public static string Compose(float[] answer, string text, AnswerTerms terms, QuestionContext question, double predictedFraction, string label)
+    /// <param name="similarities">
+    /// The answer's <see cref="ExampleRegression.Compare"/> with the question's graded examples; null where it has none.
+    /// </param>
+    public static string Compose(string text, ExampleSimilarities? similarities, QuestionContext question, double predictedFraction, string label)
     {
         var pool = FeedbackPool.Of(question.Examples);
         if (pool.Texts.Length > 0)
         {
-            return FromExamples(answer, terms, question, pool, predictedFraction);
+            if (similarities?.Count != question.Examples.Count)
+            {
+                throw new ArgumentException($"The question has {question.Examples.Count} graded examples; the answer was compared with {similarities?.Count ?? 0}.", nameof(similarities));
+            }
+
+            return FromExamples(similarities, question, pool, predictedFraction);
         }
 
         return FromReference(text, question, label);
     }
 
-    private static string FromExamples(float[] answer, AnswerTerms terms, QuestionContext question, FeedbackPool pool, double predictedFraction)
+    private static string FromExamples(ExampleSimilarities similarities, QuestionContext question, FeedbackPool pool, double predictedFraction)
     {
         var examples = question.Examples;
-        var (words, characters) = question.Regression.TermSimilarities(terms);
         var sims = new double[examples.Count];
         var maxSim = double.NegativeInfinity;
         for (var i = 0; i < examples.Count; i++)
         {
             if (pool.TextOfExample[i] >= 0)
             {
-                var example = examples[i].AnswerTerms ?? AnswerTerms.None;
-                sims[i] = (ExampleRegression.EmbeddingSimilarity(answer, terms, examples[i].Vector, example) + words[i] + characters[i]
-                    + AnswerTerms.Alignment(terms, example)) / 4;
+                sims[i] = (similarities.Embedding[i] + similarities.Words[i] + similarities.Characters[i] + similarities.Alignments[i]) / 4;
                 maxSim = Math.Max(maxSim, sims[i]);
             }
         }

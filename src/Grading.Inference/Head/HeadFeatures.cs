@@ -47,8 +47,9 @@ internal static class HeadFeatures
         return features;
     }
 
-    /// <param name="terms">The answer's <see cref="AnswerTerms.Of"/>, built once per answer for these features and its feedback.</param>
-    public static float[] WithExamples(float[] answer, string text, AnswerTerms terms, QuestionContext question)
+    /// <param name="terms">The answer's <see cref="AnswerTerms.Of"/>.</param>
+    /// <param name="similarities">The answer's <see cref="ExampleRegression.Compare"/> with the question's examples, computed once for these features and its feedback.</param>
+    public static float[] WithExamples(float[] answer, string text, AnswerTerms terms, ExampleSimilarities similarities, QuestionContext question)
     {
         var features = new float[WithExamplesNames.Length];
         FillReference(features, answer, text, terms.Tokens, question);
@@ -125,9 +126,7 @@ internal static class HeadFeatures
         features[f++] = (float)WeightedMean(Enumerable.Range(0, examples.Count).OrderByDescending(i => hybrid[i]).Take(5), hybrid, examples);
         features[f++] = (float)SoftmaxFraction(sims, examples, maxSim, 0.01);
         features[f++] = (float)SoftmaxFraction(sims, examples, maxSim, 0.1);
-        var regression = question.Regression.Predict(
-            examples.Select((example, i) => ExampleRegression.EmbeddingSimilarity(answer, terms, example.Vector, example.AnswerTerms)).ToArray(),
-            terms);
+        var regression = question.Regression.Predict(similarities);
         features[f++] = (float)regression.Embedding;
         features[f++] = (float)regression.Words;
         features[f++] = (float)regression.Characters;
@@ -141,7 +140,7 @@ internal static class HeadFeatures
         features[f++] = (float)regression.Every;
 
         // Nearest examples by token alignment rather than by sentence vector.
-        var alignments = regression.Alignments;
+        var alignments = similarities.Alignments;
         var alignOrder = Enumerable.Range(0, examples.Count).OrderByDescending(i => alignments[i]).ToArray();
         features[f++] = (float)alignments[alignOrder[0]];
         features[f++] = (float)examples[alignOrder[0]].Fraction;

@@ -44,8 +44,8 @@ public sealed class ExampleRegressionTests
 
         var answer = Unit(0.8f, 0.5f);
         var text = "Flow control with a window.";
-        var expected = Predict(refit, answer, text, remaining);
-        var actual = Predict(downdated, answer, text, remaining);
+        var expected = Predict(refit, answer, text);
+        var actual = Predict(downdated, answer, text);
 
         // The downdated regression keeps the full set's IDF (it uses no scores), so the word kernels differ slightly.
         Assert.Equal(expected.Embedding, actual.Embedding, precision: 9);
@@ -72,7 +72,7 @@ public sealed class ExampleRegressionTests
     {
         var regression = ExampleRegression.Fit(Examples);
 
-        Assert.Throws<ArgumentException>(() => regression.Predict([0.5, 0.5], AnswerTerms.Of("window")));
+        Assert.Throws<ArgumentException>(() => regression.Predict(new ExampleSimilarities([0.5, 0.5], [0, 0], [0, 0], [0, 0])));
     }
 
     [Fact]
@@ -86,8 +86,8 @@ public sealed class ExampleRegressionTests
         Assert.Equal(1, ExampleRegression.EmbeddingSimilarity(Unit(1, 0), left, Unit(1, 0), AnswerTerms.Of("y")), precision: 6);
     }
 
-    private static RegressionPrediction Predict(ExampleRegression regression, float[] answer, string text, IReadOnlyList<ContextExample>? examples = null) =>
-        regression.Predict((examples ?? Examples).Select(example => (double)VectorMath.Dot(answer, example.Vector)).ToArray(), AnswerTerms.Of(text));
+    private static RegressionPrediction Predict(ExampleRegression regression, float[] answer, string text) =>
+        regression.Predict(regression.Compare(answer, AnswerTerms.Of(text)));
 
     private static ContextExample Graded(float[] vector, double fraction, string answer) =>
         new(vector, fraction, GradeLabel.FromFraction(fraction), null, [], null, AnswerTerms.Of(answer));

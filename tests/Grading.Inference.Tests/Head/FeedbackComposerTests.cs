@@ -19,7 +19,7 @@ public sealed class FeedbackComposerTests
             Example(Unit(1, 0.2f), 1, "Correct, well done."),
             Example(Unit(1, 0.2f), 0, "Incorrect: the handshake synchronises sequence numbers."));
 
-        var feedback = FeedbackComposer.Compose(Answer, "answer", AnswerTerms.Of("answer"), question, predictedFraction: 0.97, GradeLabel.Correct);
+        var feedback = Compose(question, "answer", predictedFraction: 0.97, GradeLabel.Correct);
 
         Assert.Equal("Correct.", feedback);
     }
@@ -32,9 +32,9 @@ public sealed class FeedbackComposerTests
             Example(Unit(1, 0.1f), 0.5, "Partially correct: the second reason is missing."),
             Example(Unit(1, 0.1f), 0, "Incorrect: neither reason is given."));
 
-        var high = FeedbackComposer.Compose(Answer, "answer", AnswerTerms.Of("answer"), question, predictedFraction: 0.95, GradeLabel.Correct);
-        var middle = FeedbackComposer.Compose(Answer, "answer", AnswerTerms.Of("answer"), question, predictedFraction: 0.5, GradeLabel.PartiallyCorrect);
-        var low = FeedbackComposer.Compose(Answer, "answer", AnswerTerms.Of("answer"), question, predictedFraction: 0.05, GradeLabel.Incorrect);
+        var high = Compose(question, "answer", predictedFraction: 0.95, GradeLabel.Correct);
+        var middle = Compose(question, "answer", predictedFraction: 0.5, GradeLabel.PartiallyCorrect);
+        var low = Compose(question, "answer", predictedFraction: 0.05, GradeLabel.Incorrect);
 
         Assert.Equal(["Correct.", "Partially correct: the second reason is missing.", "Incorrect: neither reason is given."], [high, middle, low]);
     }
@@ -47,7 +47,7 @@ public sealed class FeedbackComposerTests
             Example(Unit(1, 3f), 0.5, "Partially correct: congestion control is missing."),
             Example(Unit(1, 4f), 0.5, "Partially correct: congestion control is missing."));
 
-        var feedback = FeedbackComposer.Compose(Answer, "answer", AnswerTerms.Of("answer"), question, predictedFraction: 0.5, GradeLabel.PartiallyCorrect);
+        var feedback = Compose(question, "answer", predictedFraction: 0.5, GradeLabel.PartiallyCorrect);
 
         Assert.Equal("Partially correct: flow control is missing.", feedback);
     }
@@ -59,7 +59,7 @@ public sealed class FeedbackComposerTests
             Example(Unit(1, 0.01f), 1, "Correct."),
             Example(Unit(1, 0.3f), 0, "Incorrect: no reason given."));
 
-        var feedback = FeedbackComposer.Compose(Answer, "answer", AnswerTerms.Of("answer"), question, predictedFraction: 0.2, GradeLabel.Incorrect);
+        var feedback = Compose(question, "answer", predictedFraction: 0.2, GradeLabel.Incorrect);
 
         Assert.Equal("Incorrect: no reason given.", feedback);
     }
@@ -73,7 +73,7 @@ public sealed class FeedbackComposerTests
             ReferenceKeyTerms = [KeyTerms.Extract("sequence acknowledge")],
         };
 
-        var feedback = FeedbackComposer.Compose(Answer, "Both sides exchange a sequence number.", AnswerTerms.Of("Both sides exchange a sequence number."), question, 0.5, GradeLabel.PartiallyCorrect);
+        var feedback = Compose(question, "Both sides exchange a sequence number.", 0.5, GradeLabel.PartiallyCorrect);
 
         Assert.StartsWith("Partially correct.", feedback);
         Assert.Contains("\"sequence\"", feedback);
@@ -89,7 +89,7 @@ public sealed class FeedbackComposerTests
             ReferenceKeyTerms = [KeyTerms.Extract("sequence")],
         };
 
-        var feedback = FeedbackComposer.Compose(Answer, "A sequence number.", AnswerTerms.Of("A sequence number."), question, 1, GradeLabel.Correct);
+        var feedback = Compose(question, "A sequence number.", 1, GradeLabel.Correct);
 
         Assert.StartsWith("Correct.", feedback);
     }
@@ -101,10 +101,29 @@ public sealed class FeedbackComposerTests
             Example(Unit(1, 0.1f), 0.5, "Partially correct: congestion control is missing.") with { AnswerTerms = AnswerTerms.Of("The window does flow control.") },
             Example(Unit(1, 0.1f), 0.5, "Partially correct: flow control is missing.") with { AnswerTerms = AnswerTerms.Of("Slow start handles congestion.") });
 
-        var feedback = FeedbackComposer.Compose(Answer, "Slow start handles the congestion.", AnswerTerms.Of("Slow start handles the congestion."), question, predictedFraction: 0.5, GradeLabel.PartiallyCorrect);
+        var feedback = Compose(question, "Slow start handles the congestion.", predictedFraction: 0.5, GradeLabel.PartiallyCorrect);
 
         Assert.Equal("Partially correct: flow control is missing.", feedback);
     }
+
+    [Fact]
+    public void Compose_ExamplesWithFeedbackButNoSimilarities_ThrowsNamingTheCounts()
+    {
+        var question = Context(Example(Unit(1, 0), 1, "Correct."), Example(Unit(1, 0.5f), 0, "Incorrect."));
+
+        var error = Assert.Throws<ArgumentException>(() => FeedbackComposer.Compose("answer", null, question, 1, GradeLabel.Correct));
+
+        Assert.Contains("2 graded examples", error.Message);
+    }
+
+    /// <summary>As the grader composes: the answer compared with the question's examples where it has any.</summary>
+    private static string Compose(QuestionContext question, string text, double predictedFraction, string label) =>
+        FeedbackComposer.Compose(
+            text,
+            question.HasExamples ? question.Regression.Compare(Answer, AnswerTerms.Of(text)) : null,
+            question,
+            predictedFraction,
+            label);
 
     internal static QuestionContext Context(params ContextExample[] examples) =>
         new(1, 0.25, [], [], [], [], examples);

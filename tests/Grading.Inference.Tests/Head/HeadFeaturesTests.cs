@@ -16,7 +16,8 @@ public sealed class HeadFeaturesTests
             WithWords(Example(Unit(1, 0.01f), 0, "Incorrect."), "it is faster"));
 
         const string answer = "The three way handshake synchronises sequence numbers.";
-        var features = HeadFeatures.WithExamples(Unit(1, 0), answer, AnswerTerms.Of(answer), question);
+        var terms = AnswerTerms.Of(answer);
+        var features = HeadFeatures.WithExamples(Unit(1, 0), answer, terms, question.Regression.Compare(Unit(1, 0), terms), question);
 
         Assert.Equal(HeadFeatures.WithExamplesNames.Length, features.Length);
         Assert.Equal(1f, features[Array.IndexOf(HeadFeatures.WithExamplesNames, "wordTop1Sim")]);
@@ -56,7 +57,8 @@ public sealed class HeadFeaturesTests
             Example(Unit(1, 0.9f), 1, "Correct.") with { AnswerTerms = AnswerTerms.Of("first", States(0, 1)) },
             Example(Unit(1, 0.01f), 0, "Incorrect.") with { AnswerTerms = AnswerTerms.Of("second", States(2, 3)) });
 
-        var features = HeadFeatures.WithExamples(Unit(1, 0), "first", AnswerTerms.Of("first", States(0, 1)), question);
+        var terms = AnswerTerms.Of("first", States(0, 1));
+        var features = HeadFeatures.WithExamples(Unit(1, 0), "first", terms, question.Regression.Compare(Unit(1, 0), terms), question);
 
         float Feature(string name) => features[Array.IndexOf(HeadFeatures.WithExamplesNames, name)];
         Assert.Equal(0f, Feature("top1Fraction"));
