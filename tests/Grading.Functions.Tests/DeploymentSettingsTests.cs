@@ -62,6 +62,16 @@ public sealed partial class DeploymentSettingsTests
     }
 
     [Fact]
+    public void HostJson_PartitionManager_IsTheTableOneTheLocalEngineUses()
+    {
+        // Written out although it is the 3.x default: the blob-lease manager stalled scale-out (docs/local-engine.md).
+        using var host = JsonDocument.Parse(File.ReadAllText(RepositoryFiles.Path("host.json")));
+        var provider = host.RootElement.GetProperty("extensions").GetProperty("durableTask").GetProperty("storageProvider");
+
+        Assert.True(provider.GetProperty("useTablePartitionManagement").GetBoolean());
+    }
+
+    [Fact]
     public void HostJson_InTheBuildOutput_IsTheRootOne()
     {
         Assert.Equal(File.ReadAllText(RepositoryFiles.Path("host.json")), File.ReadAllText(RepositoryFiles.FunctionsOutput("host.json")));

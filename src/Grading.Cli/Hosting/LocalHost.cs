@@ -54,6 +54,7 @@ public static class LocalHost
         if (options.LogActivities)
         {
             builder.Logging.AddFilter("Grading.Orchestration.Activities", LogLevel.Information);
+            builder.Logging.AddFilter(typeof(LocalDurableEngine).FullName, LogLevel.Information);
         }
 
         builder.Services.AddGrading(builder.Configuration);

@@ -12,7 +12,10 @@ public sealed record LocalHostOptions(string StorageConnectionString, string Tas
     /// <summary>Configuration values from the command line (e.g. the grader choice), laid over the host's configuration.</summary>
     public IReadOnlyDictionary<string, string?>? Configuration { get; init; }
 
-    /// <summary>Log each activity run (which process graded which chunk): on for <c>serve</c>, where several processes share a hub.</summary>
+    /// <summary>
+    /// Log when the engine starts taking work and each activity run (which process graded which chunk): on for
+    /// <c>serve</c>, where several processes share a hub.
+    /// </summary>
     public bool LogActivities { get; init; }
 
     public const string DevelopmentStorage = "UseDevelopmentStorage=true";

@@ -65,7 +65,10 @@ public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
         // The sidecar starts its dispatchers as soon as a worker connects; queues, tables and leases must exist by then.
         await orchestrationService.CreateIfNotExistsAsync().WaitAsync(cancellationToken);
 
-        guardedService = OnceStartedOrchestrationService.Wrap(StorableEventsOrchestrationService.Wrap(orchestrationService));
+        guardedService = OnceStartedOrchestrationService.Wrap(
+            StorableEventsOrchestrationService.Wrap(orchestrationService),
+            onStarted: () => logger.LogInformation(
+                "Local Durable Task engine for task hub {TaskHub}: worker connected, taking work", Options.TaskHubName));
         WebApplication app = BuildSidecar(orchestrationService, guardedService);
         try
         {
@@ -157,6 +160,12 @@ public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
             // DTFx 2.11.2 can restart the partition manager right after StopAsync (its starter loop wakes on the
             // shutdown event before it is cancelled), leaving a lease loop running after the engine has stopped.
             UseAppLease = false,
+
+            // As Durable Functions 3.x does by default: the table partition manager hands a control queue over only
+            // after its owner has drained it. The blob-lease manager lets a joining worker steal a queue mid-episode;
+            // the two then run the same orchestration at once, one loses the history write (412), and the messages it
+            // held stay invisible for the queue's visibility timeout (a batch stalled 5 minutes in ServeScaleOutTests).
+            UseTablePartitionManagement = true,
         });
 
     WebApplication BuildSidecar(AzureStorageOrchestrationService service, IOrchestrationService guardedService)

@@ -9,19 +9,23 @@ namespace Grading.Cli.LocalEngine;
 /// when the host stops. DTFx's AzureStorageOrchestrationService throws NullReferenceException when stopped
 /// before it started (or twice), and from that handler the exception takes the whole process down: a host
 /// stopped quickly after starting crashed. Here a stop waits for a start in progress, and is skipped when
-/// nothing started or the service already stopped.
+/// nothing started or the service already stopped. It also tells its owner when the service has started, which is
+/// when this process begins taking work from the task hub.
 /// </summary>
 public class OnceStartedOrchestrationService : DispatchProxy
 {
     private readonly object gate = new();
     private IOrchestrationService inner = null!;
+    private Action? onStarted;
     private Task? started;
     private Task? stopped;
 
-    public static IOrchestrationService Wrap(IOrchestrationService inner)
+    public static IOrchestrationService Wrap(IOrchestrationService inner, Action? onStarted = null)
     {
         var proxy = Create<IOrchestrationService, OnceStartedOrchestrationService>();
-        ((OnceStartedOrchestrationService)(object)proxy).inner = inner;
+        var wrapper = (OnceStartedOrchestrationService)(object)proxy;
+        wrapper.inner = inner;
+        wrapper.onStarted = onStarted;
         return proxy;
     }
 
@@ -40,8 +44,14 @@ public class OnceStartedOrchestrationService : DispatchProxy
     {
         lock (gate)
         {
-            return started ??= inner.StartAsync();
+            return started ??= StartAndNotifyAsync();
         }
+    }
+
+    private async Task StartAndNotifyAsync()
+    {
+        await inner.StartAsync();
+        onStarted?.Invoke();
     }
 
     private Task StopOnce(bool isForced)

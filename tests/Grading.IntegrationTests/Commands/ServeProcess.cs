@@ -71,6 +71,18 @@ internal sealed class ServeProcess : IAsyncDisposable
         return served;
     }
 
+    /// <summary>Waits until the process logs a line containing <paramref name="text"/> on stderr.</summary>
+    public async Task WaitForErrorLineAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!errorLines.Any(line => line.Contains(text, StringComparison.Ordinal)))
+        {
+            Assert.False(process.HasExited, $"grading serve exited with {(process.HasExited ? process.ExitCode : 0)} before logging '{text}'");
+            Assert.True(DateTime.UtcNow < deadline, $"grading serve did not log '{text}' within {timeout}:\n{string.Join('\n', errorLines.TakeLast(15))}");
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>SIGKILL: the process dies at once, holding whatever work and leases it had (a crashed machine).</summary>
     public async Task KillAsync()
     {

@@ -15,6 +15,7 @@ public sealed partial class ServeScaleOutTests(AzuriteFixture azurite)
 {
     private const int Rows = 400;
     private const int ChunkSize = 4;
+    private const string WorkerConnected = "worker connected, taking work";
 
     [Fact]
     public async Task Serve_TwoProcessesOnOneHub_BothGradeChunksOfOneBatch()
@@ -29,6 +30,12 @@ public sealed partial class ServeScaleOutTests(AzuriteFixture azurite)
         string[] arguments = ["--urls", "http://127.0.0.1:0", "--task-hub", hub.Options.TaskHubName];
         await using var first = await ServeProcess.StartAsync(azurite.RepositoryRoot, environment, arguments);
         await using var second = await ServeProcess.StartAsync(azurite.RepositoryRoot, environment, arguments);
+
+        // A process answers HTTP before its worker connects to the engine; on a busy machine the first one could grade
+        // the whole batch before the second takes any work.
+        await Task.WhenAll(
+            first.WaitForErrorLineAsync(WorkerConnected, TimeSpan.FromMinutes(2)),
+            second.WaitForErrorLineAsync(WorkerConnected, TimeSpan.FromMinutes(2)));
         using var toFirst = new HttpClient { BaseAddress = first.Address };
         using var toSecond = new HttpClient { BaseAddress = second.Address };
         var rows = new JsonArray(Enumerable.Range(0, Rows).Select(i => (JsonNode)new JsonObject

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Azure;
+using Azure.Data.Tables;
 using Grading.IntegrationTests.LocalEngine.TestTasks;
 using Microsoft.DurableTask.Client;
 using Xunit.Abstractions;
@@ -98,6 +100,38 @@ public sealed class LocalDurableEngineTests(AzuriteFixture azurite, ITestOutputH
         Assert.True(first.Counter.Executions > 0, "the first host ran no activity");
         Assert.True(second.Counter.Executions > 0, "the second host ran no activity");
         Assert.True(first.Counter.Executions + second.Counter.Executions >= activityCount);
+    }
+
+    [Fact]
+    public async Task StartAsync_WorkerConnected_OwnsEveryControlQueueInThePartitionTable()
+    {
+        using CancellationTokenSource timeout = new(TestTimeout);
+        await using TaskHubLease hub = azurite.CreateTaskHub();
+        await using TestEngineHost host = await TestEngineHost.StartAsync(hub.Options, cancellationToken: timeout.Token);
+
+        // The table partition manager (as in Durable Functions 3.x) keeps its leases in '{hub}Partitions';
+        // the blob-lease manager has no such table.
+        TableClient partitions = new(hub.Options.StorageConnectionString, $"{hub.Options.TaskHubName}Partitions");
+        List<TableEntity> leases = [];
+        while (leases.Count == 0 || leases.Any(lease => string.IsNullOrEmpty(lease.GetString("CurrentOwner"))))
+        {
+            await Task.Delay(250, timeout.Token);
+            try
+            {
+                leases = [];
+                await foreach (TableEntity lease in partitions.QueryAsync<TableEntity>(cancellationToken: timeout.Token))
+                {
+                    leases.Add(lease);
+                }
+            }
+            catch (RequestFailedException e) when (e.Status == 404)
+            {
+                // Not created yet.
+            }
+        }
+
+        Assert.Equal(4, leases.Count);
+        Assert.Single(leases.Select(lease => lease.GetString("CurrentOwner")).Distinct());
     }
 
     [Fact]
