@@ -16,23 +16,11 @@ namespace Grading.Cli.Commands;
 /// </summary>
 public sealed class EvalCommand : Command<EvalCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : LabelledDataSettings
     {
-        [CommandOption("--format <FORMAT>")]
-        [Description("saf (a directory of SAF XML files), jsonl or csv (batches with humanScore). Default: saf.")]
-        public string Format { get; init; } = "saf";
-
-        [CommandOption("--train <PATH>")]
-        [Description("Human-graded data the head trains on (and whose answers are the graded examples of the same questions).")]
-        public string Train { get; init; } = "";
-
         [CommandOption("--test <PATH>")]
         [Description("Human-graded data to grade and compare with. Not with --cv.")]
         public string? Test { get; init; }
-
-        [CommandOption("--assignment <FILE>")]
-        [Description("Assignment JSON for jsonl/csv batches whose rows do not carry the question.")]
-        public string? Assignment { get; init; }
 
         [CommandOption("--head <FILE>")]
         [Description("Use this trained head instead of training one on --train.")]
@@ -50,26 +38,17 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
         [Description("Seed of the fold split. Default: 1.")]
         public int Seed { get; init; } = 1;
 
-        [CommandOption("--precision <P>")]
-        [Description("Encoder weights: int8 (the default grader's) or float32 (the published model).")]
-        public EncoderPrecision Precision { get; init; } = EncoderPrecision.Int8;
-
-        [CommandOption("--embedding-cache <FILE>")]
-        [Description("Keep answer embeddings in this file, so a rerun on the same data skips the encoder.")]
-        public string? EmbeddingCache { get; init; }
-
         [CommandOption("-o|--out <DIR>")]
         [Description("Also write predictions.jsonl, metrics.json, confidence.json and report.html here.")]
         public string? Out { get; init; }
 
         public override Spectre.Console.ValidationResult Validate()
-            => !LabelledData.Formats.Contains(Format) ? Spectre.Console.ValidationResult.Error($"--format must be one of: {string.Join(", ", LabelledData.Formats)}.")
-                : string.IsNullOrWhiteSpace(Train) ? Spectre.Console.ValidationResult.Error("--train is required.")
-                : Cv is not null && Cv is not ("answers" or "questions") ? Spectre.Console.ValidationResult.Error("--cv must be 'answers' or 'questions'.")
+            => ValidateLabelledData()
+                ?? (Cv is not null && Cv is not ("answers" or "questions") ? Spectre.Console.ValidationResult.Error("--cv must be 'answers' or 'questions'.")
                 : Cv is not null && (Test is not null || Head is not null) ? Spectre.Console.ValidationResult.Error("--cv trains its own heads on --train: leave out --test and --head.")
                 : Cv is null && Test is null ? Spectre.Console.ValidationResult.Error("Give --test PATH, or --cv answers|questions.")
                 : Folds < 2 ? Spectre.Console.ValidationResult.Error("--folds must be at least 2.")
-                : Spectre.Console.ValidationResult.Success();
+                : Spectre.Console.ValidationResult.Success());
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
