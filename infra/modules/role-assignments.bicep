@@ -28,7 +28,7 @@ var roles = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   // Durable control/work-item queues, blob-trigger poison queues; also what KEDA reads.
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
-  // Durable instance and history tables.
+  // Durable instance, history and partition-lease tables (host.json useTablePartitionManagement).
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
   acrPull: '7f951dda-4ed3-4680-a7ca-43fe172d538d'
