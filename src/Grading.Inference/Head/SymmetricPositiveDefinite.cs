@@ -5,18 +5,10 @@ internal static class SymmetricPositiveDefinite
 {
     private const double RelativePivotTolerance = 1e-10;
 
-    public static double[,] Invert(double[,] matrix) =>
-        TryInvert(matrix, out var inverse, out var failedPivot)
-            ? inverse
-            : throw new ArgumentException($"The matrix is not positive definite (pivot {failedPivot.Index} is {failedPivot.Value}).", nameof(matrix));
-
-    /// <summary>The inverse, or false (with the pivot that was not positive) when the matrix is not positive definite.</summary>
-    public static bool TryInvert(double[,] matrix, out double[,] inverse) => TryInvert(matrix, out inverse, out _);
-
-    private static bool TryInvert(double[,] matrix, out double[,] inverse, out (int Index, double Value) failedPivot)
+    /// <summary>The inverse, or false when the matrix is not positive definite.</summary>
+    public static bool TryInvert(double[,] matrix, out double[,] inverse)
     {
         inverse = new double[0, 0];
-        failedPivot = default;
         var n = matrix.GetLength(0);
         if (matrix.GetLength(1) != n)
         {
@@ -36,7 +28,6 @@ internal static class SymmetricPositiveDefinite
             // A pivot lost to rounding (a singular matrix leaves 1e-16 instead of 0) counts as not positive.
             if (diagonal <= Math.Abs(matrix[j, j]) * RelativePivotTolerance || !double.IsFinite(diagonal))
             {
-                failedPivot = (j, diagonal);
                 return false;
             }
 
