@@ -56,7 +56,8 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
         var startedAt = DateTimeOffset.UtcNow;
         try
         {
-            var (train, skipped) = LabelledData.Load(settings.Format, settings.Train, settings.Assignment);
+            var format = LabelledData.FormatOf(settings.Format, settings.Train);
+            var (train, skipped) = LabelledData.Load(format, settings.Train, settings.Assignment);
             LabelledData.ReportSkipped(skipped);
             using var encoder = new MiniLmEmbedder(precision: settings.Precision);
             var embedder = new CachingEmbedder(encoder, settings.EmbeddingCache);
@@ -68,7 +69,7 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
             }
             else
             {
-                var (test, testSkipped) = LabelledData.Load(settings.Format, settings.Test!, settings.Assignment);
+                var (test, testSkipped) = LabelledData.Load(LabelledData.FormatOf(settings.Format, settings.Test!), settings.Test!, settings.Assignment);
                 LabelledData.ReportSkipped(testSkipped);
                 var head = settings.Head is { } path ? EncoderHead.Load(path) : evaluation.Train(train, settings.Train, cancellationToken);
                 answers = evaluation.TrainTest(train, test, head, cancellationToken);
@@ -83,7 +84,7 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
             }
 
             PrintReliability(confidence);
-            if (settings.Format == "saf")
+            if (format == "saf")
             {
                 Console.WriteLine($"note: {SafQuestion.MaxScoreSource}.");
             }

@@ -73,7 +73,7 @@ public sealed class ExportTrainingDataCommand : Command<ExportTrainingDataComman
                 return 2;
             }
 
-            var (questions, skipped) = LabelledData.Load(settings.Format ?? DetectFormat(settings.Train), settings.Train, settings.Assignment);
+            var (questions, skipped) = LabelledData.Load(LabelledData.FormatOf(settings.Format, settings.Train), settings.Train, settings.Assignment);
             LabelledData.ReportSkipped(skipped);
             var source = Path.GetFileNameWithoutExtension(Path.TrimEndingDirectorySeparator(settings.Train));
 
@@ -111,10 +111,6 @@ public sealed class ExportTrainingDataCommand : Command<ExportTrainingDataComman
             return 2;
         }
     }
-
-    /// <summary>A directory is SAF (one XML file per question); a file is CSV or JSONL by its extension and content.</summary>
-    private static string DetectFormat(string path) =>
-        Directory.Exists(path) ? "saf" : BatchParser.DetectFormat(path, File.ReadAllBytes(path)) == BatchFormat.Csv ? "csv" : "jsonl";
 
     /// <summary>One training example. Field names are snake_case, as fine-tuning scripts expect.</summary>
     private sealed record TrainingRecord(

@@ -10,6 +10,22 @@ internal static class LabelledData
 {
     public static readonly string[] Formats = ["saf", "jsonl", "csv"];
 
+    /// <summary>The format named with --format, else saf for a directory, else csv or jsonl by the file's extension and content.</summary>
+    public static string FormatOf(string? format, string path)
+    {
+        if (format is not null || Directory.Exists(path))
+        {
+            return format ?? "saf";
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new BatchFormatException($"'{path}' is neither a SAF directory nor a CSV or JSONL file.");
+        }
+
+        return BatchParser.DetectFormat(path, File.ReadAllBytes(path)) == BatchFormat.Csv ? "csv" : "jsonl";
+    }
+
     /// <returns>The questions, and one line per answer or row that was skipped (with its reason).</returns>
     public static (IReadOnlyList<LabelledQuestion> Questions, IReadOnlyList<string> Skipped) Load(string format, string path, string? assignmentPath)
     {

@@ -9,8 +9,8 @@ namespace Grading.Cli.Commands;
 public abstract class LabelledDataSettings : CommandSettings
 {
     [CommandOption("--format <FORMAT>")]
-    [Description("saf (a directory of SAF XML files), jsonl or csv (batches with humanScore). Default: saf.")]
-    public string Format { get; init; } = "saf";
+    [Description("saf (a directory of SAF XML files), jsonl or csv (batches with humanScore). Default: saf for a directory, else from the file.")]
+    public string? Format { get; init; }
 
     [CommandOption("--train <PATH>")]
     [Description("Human-graded data the head trains on (and whose answers are the graded examples of the same questions).")]
@@ -30,7 +30,7 @@ public abstract class LabelledDataSettings : CommandSettings
 
     /// <summary>What is wrong with the shared options, or null.</summary>
     protected ValidationResult? ValidateLabelledData()
-        => !LabelledData.Formats.Contains(Format) ? ValidationResult.Error($"--format must be one of: {string.Join(", ", LabelledData.Formats)}.")
+        => Format is not null && !LabelledData.Formats.Contains(Format) ? ValidationResult.Error($"--format must be one of: {string.Join(", ", LabelledData.Formats)}.")
             : string.IsNullOrWhiteSpace(Train) ? ValidationResult.Error("--train is required.")
             : null;
 }

@@ -25,15 +25,16 @@ public sealed class TrainHeadCommand : Command<TrainHeadCommand.Settings>
     {
         try
         {
-            var (questions, skipped) = LabelledData.Load(settings.Format, settings.Train, settings.Assignment);
+            var format = LabelledData.FormatOf(settings.Format, settings.Train);
+            var (questions, skipped) = LabelledData.Load(format, settings.Train, settings.Assignment);
             LabelledData.ReportSkipped(skipped);
             using var encoder = new MiniLmEmbedder(precision: settings.Precision);
             var embedder = new CachingEmbedder(encoder, settings.EmbeddingCache);
-            var head = new HeadEvaluation(embedder).Train(questions, $"{settings.Format}:{Path.GetFileName(Path.TrimEndingDirectorySeparator(settings.Train))}", cancellationToken);
+            var head = new HeadEvaluation(embedder).Train(questions, $"{format}:{Path.GetFileName(Path.TrimEndingDirectorySeparator(settings.Train))}", cancellationToken);
             embedder.Save();
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(settings.Out))!);
             head.Save(settings.Out);
-            if (settings.Format == "saf")
+            if (format == "saf")
             {
                 Console.WriteLine($"note: {SafQuestion.MaxScoreSource}.");
             }

@@ -38,6 +38,18 @@ public sealed class EvalCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task TrainHead_CsvWithoutFormat_ReadsTheCsvNotASafDirectory()
+    {
+        var samples = Path.Combine(AppContext.BaseDirectory, "samples", "intro-science");
+        var head = Path.Combine(_folder, "head.zip");
+
+        var exit = await Run<TrainHeadCommand>("--train", Path.Combine(samples, "batch.csv"), "--assignment", Path.Combine(samples, "assignment.json"), "--out", head);
+
+        Assert.Equal(0, exit);
+        Assert.Equal(28, EncoderHead.Load(head).Manifest.Answers); // 30 rows, of which one is empty and one names an unknown question
+    }
+
+    [Fact]
     public async Task Eval_MissingDirectory_FailsWithExitCodeTwo()
     {
         var exit = await Run<EvalCommand>("--format", "saf", "--train", Path.Combine(_folder, "nope"), "--cv", "answers");

@@ -1,0 +1,49 @@
+using Grading.Cli.Commands;
+using Grading.Core.Batches;
+
+namespace Grading.Cli.Tests.Commands;
+
+public sealed class LabelledDataTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("labelled-data-").FullName;
+
+    [Fact]
+    public void FormatOf_DirectoryWithoutFormat_IsSaf()
+    {
+        Assert.Equal("saf", LabelledData.FormatOf(null, _folder));
+    }
+
+    [Theory]
+    [InlineData("rows.csv", "{\"not\":\"json\"}", "csv")]
+    [InlineData("rows.jsonl", "submissionId,answer", "jsonl")]
+    [InlineData("rows.txt", "{\"submissionId\":\"s1\"}", "jsonl")]
+    [InlineData("rows.txt", "submissionId,answer", "csv")]
+    public void FormatOf_FileWithoutFormat_FollowsExtensionThenContent(string name, string content, string expected)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, content);
+
+        Assert.Equal(expected, LabelledData.FormatOf(null, path));
+    }
+
+    [Fact]
+    public void FormatOf_NamedFormat_WinsOverThePath()
+    {
+        var path = Path.Combine(_folder, "rows.csv");
+        File.WriteAllText(path, "submissionId,answer");
+
+        Assert.Equal("jsonl", LabelledData.FormatOf("jsonl", path));
+    }
+
+    [Fact]
+    public void FormatOf_MissingPath_ThrowsNamingThePath()
+    {
+        var path = Path.Combine(_folder, "nope.csv");
+
+        var error = Assert.Throws<BatchFormatException>(() => LabelledData.FormatOf(null, path));
+
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
