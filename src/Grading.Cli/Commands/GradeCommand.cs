@@ -2,6 +2,7 @@ using Grading.Cli.Hosting;
 using Grading.Cli.LocalEngine;
 using Grading.Cli.Output;
 using Grading.Core.Batches;
+using Grading.Core.Batches.Saf;
 using Grading.Core.Grading;
 using Grading.Inference.GenAi;
 using Grading.Core.Reports;
@@ -42,11 +43,7 @@ public sealed class GradeCommand : AsyncCommand<GradeSettings>
 
             AnsiConsole.MarkupLineInterpolated($"Grader [bold]{grader.Name}[/] ({grader.ModelVersion}).");
             var batches = host.Services.GetRequiredService<BatchClient>();
-            var request = new BatchRequest(
-                Path.GetFileName(settings.File),
-                await File.ReadAllBytesAsync(settings.File, cancellationToken),
-                settings.Assignment is null ? null : await File.ReadAllBytesAsync(settings.Assignment, cancellationToken),
-                settings.Grader);
+            var request = await ReadBatchAsync(settings, cancellationToken);
 
             // SIGTERM and Ctrl+C reach the host's console lifetime, not this command: without this link the command
             // went on waiting for a batch whose engine had been told to stop.
@@ -86,6 +83,30 @@ public sealed class GradeCommand : AsyncCommand<GradeSettings>
             Console.Error.WriteLine($"grading: {e.Message}");
             return 2;
         }
+    }
+
+    /// <summary>The batch file as given, or a SAF directory as JSON Lines rows with its questions as the assignment.</summary>
+    private static async Task<BatchRequest> ReadBatchAsync(GradeSettings settings, CancellationToken cancellationToken)
+    {
+        if (settings.IsSaf)
+        {
+            var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(settings.File)));
+            var corpus = SafReader.ReadDirectory(settings.File);
+            var files = SafBatch.From(corpus, Identifiers.FromName(name, "saf"));
+            foreach (var skipped in corpus.Errors.Concat(files.Skipped))
+            {
+                Console.Error.WriteLine($"grading: skipped {skipped}");
+            }
+
+            return new BatchRequest($"{name}.jsonl", files.Rows, files.Assignment, settings.Grader);
+        }
+
+        var fileName = Path.GetFileName(settings.File);
+        return new BatchRequest(
+            settings.Format is { } format ? Path.ChangeExtension(fileName, format) : fileName,
+            await File.ReadAllBytesAsync(settings.File, cancellationToken),
+            settings.Assignment is null ? null : await File.ReadAllBytesAsync(settings.Assignment, cancellationToken),
+            settings.Grader);
     }
 
     /// <summary>

@@ -8,8 +8,15 @@ namespace Grading.Cli.Commands;
 public sealed class GradeSettings : LocalHostSettings
 {
     [CommandArgument(0, "<FILE>")]
-    [Description("The batch: a .csv or .jsonl file of answers.")]
+    [Description("The batch: a .csv or .jsonl file of answers, or a directory of SAF XML files (questions, answers and the tutors' grades).")]
     public string File { get; init; } = "";
+
+    [CommandOption("-f|--format <FORMAT>")]
+    [Description("csv, jsonl or saf. Default: saf for a directory, else from the file's extension and content.")]
+    public string? Format { get; init; }
+
+    /// <summary>The batch is a SAF directory, which carries its own questions.</summary>
+    public bool IsSaf => (Format ?? (Directory.Exists(File) ? "saf" : null)) == "saf";
 
     [CommandOption("-a|--assignment <FILE>")]
     [Description("The assignment JSON holding the questions. Optional when every row carries its question inline.")]
@@ -70,9 +77,28 @@ public sealed class GradeSettings : LocalHostSettings
             return ValidationResult.Error($"The model folder '{Model}' does not exist.");
         }
 
-        if (!System.IO.File.Exists(File))
+        if (Format is not null && Format is not ("csv" or "jsonl" or "saf"))
         {
-            return ValidationResult.Error($"The batch file '{File}' does not exist.");
+            return ValidationResult.Error($"Unknown format '{Format}'. Use csv, jsonl or saf.");
+        }
+
+        if (IsSaf)
+        {
+            if (!Directory.Exists(File))
+            {
+                return ValidationResult.Error($"The SAF directory '{File}' does not exist.");
+            }
+
+            if (Assignment is not null)
+            {
+                return ValidationResult.Error("A SAF directory carries its questions: leave out --assignment.");
+            }
+        }
+        else if (!System.IO.File.Exists(File))
+        {
+            return ValidationResult.Error(Directory.Exists(File)
+                ? $"'{File}' is a directory: grade a CSV or JSONL file, or a SAF directory (--format saf)."
+                : $"The batch file '{File}' does not exist.");
         }
 
         if (Assignment is not null && !System.IO.File.Exists(Assignment))

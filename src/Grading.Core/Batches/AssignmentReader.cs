@@ -61,48 +61,58 @@ public static class AssignmentReader
         {
             var q = assignment.Questions[i];
             var where = $"questions[{i}]";
-            if (!Identifiers.IsValid(q.Id))
-            {
-                yield return $"{where}.id '{q.Id}' is not valid: use {Identifiers.Describe}";
-            }
-            else if (!seen.Add(q.Id))
+            if (Identifiers.IsValid(q.Id) && !seen.Add(q.Id))
             {
                 yield return $"{where}.id '{q.Id}' is used twice";
             }
 
-            if (string.IsNullOrWhiteSpace(q.Text))
+            foreach (var problem in ProblemsOf(q, where + "."))
             {
-                yield return $"{where}.text is missing";
+                yield return problem;
             }
+        }
+    }
 
-            if (q.ReferenceAnswers is null || q.ReferenceAnswers.Count == 0 || q.ReferenceAnswers.Any(string.IsNullOrWhiteSpace))
+    /// <summary>What makes one question unusable, each message starting with <paramref name="prefix"/> and the field; empty when it is usable.</summary>
+    public static IEnumerable<string> ProblemsOf(Question q, string prefix = "")
+    {
+        if (!Identifiers.IsValid(q.Id))
+        {
+            yield return $"{prefix}id '{q.Id}' is not valid: use {Identifiers.Describe}";
+        }
+
+        if (string.IsNullOrWhiteSpace(q.Text))
+        {
+            yield return $"{prefix}text is missing";
+        }
+
+        if (q.ReferenceAnswers is null || q.ReferenceAnswers.Count == 0 || q.ReferenceAnswers.Any(string.IsNullOrWhiteSpace))
+        {
+            yield return $"{prefix}referenceAnswers needs at least one non-empty answer";
+        }
+
+        if (MaxScores.Problem(q.MaxScore) is { } maxScoreProblem)
+        {
+            yield return $"{prefix}maxScore {maxScoreProblem}";
+        }
+
+        if (q.Criteria is { Count: > 0 } criteria)
+        {
+            if (criteria.Any(c => !double.IsFinite(c.Points) || c.Points <= 0))
             {
-                yield return $"{where}.referenceAnswers needs at least one non-empty answer";
+                yield return $"{prefix}criteria points must be numbers greater than zero";
             }
-
-            if (MaxScores.Problem(q.MaxScore) is { } maxScoreProblem)
+            else if (Math.Abs(criteria.Sum(c => c.Points) - q.MaxScore) > 1e-9)
             {
-                yield return $"{where}.maxScore {maxScoreProblem}";
+                yield return $"{prefix}criteria points add up to {criteria.Sum(c => c.Points)}, not maxScore {q.MaxScore}";
             }
+        }
 
-            if (q.Criteria is { Count: > 0 } criteria)
+        foreach (var example in q.ExamplesOrEmpty)
+        {
+            if (!double.IsFinite(example.Score) || example.Score < 0 || example.Score > q.MaxScore)
             {
-                if (criteria.Any(c => !double.IsFinite(c.Points) || c.Points <= 0))
-                {
-                    yield return $"{where}.criteria points must be numbers greater than zero";
-                }
-                else if (Math.Abs(criteria.Sum(c => c.Points) - q.MaxScore) > 1e-9)
-                {
-                    yield return $"{where}.criteria points add up to {criteria.Sum(c => c.Points)}, not maxScore {q.MaxScore}";
-                }
-            }
-
-            foreach (var example in q.ExamplesOrEmpty)
-            {
-                if (!double.IsFinite(example.Score) || example.Score < 0 || example.Score > q.MaxScore)
-                {
-                    yield return $"{where}.examples score {example.Score} is outside [0, {q.MaxScore}]";
-                }
+                yield return $"{prefix}examples score {example.Score} is outside [0, {q.MaxScore}]";
             }
         }
     }

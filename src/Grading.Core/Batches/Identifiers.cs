@@ -13,9 +13,20 @@ public static partial class Identifiers
 
     public static bool IsValid(string? value) => value is not null && SafeId().IsMatch(value) && !value.Contains("..", StringComparison.Ordinal);
 
+    /// <summary>An identifier made from a file or folder name: other characters become '-', at most 40 kept; <paramref name="fallback"/> when nothing usable is left.</summary>
+    public static string FromName(string name, string fallback)
+    {
+        var safe = UnsafeCharacters().Replace(name, "-").Trim('-', '.');
+        safe = safe.Length > 40 ? safe[..40] : safe;
+        return IsValid(safe) ? safe : fallback;
+    }
+
     public static string Describe => "letters, digits, '.', '_' or '-', starting with a letter or digit, at most 128 characters, no '..'";
 
     // \z, not $: '$' also matches before a final "\n", which would let "s1\n" through.
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}\z", RegexOptions.CultureInvariant)]
     private static partial Regex SafeId();
+
+    [GeneratedRegex("[^A-Za-z0-9_-]+")]
+    private static partial Regex UnsafeCharacters();
 }

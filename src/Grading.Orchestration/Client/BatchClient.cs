@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Grading.Core.Batches;
 using Grading.Inference.Hosting;
 using Grading.Orchestration.Messages;
@@ -12,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Grading.Orchestration.Client;
 
 /// <summary>Starts, watches and reads batches; shared by the CLI, the HTTP API and the triggers.</summary>
-public sealed partial class BatchClient(
+public sealed class BatchClient(
     DurableTaskClient durable,
     GradingStorage storage,
     ReportStore reports,
@@ -25,7 +24,7 @@ public sealed partial class BatchClient(
     public async Task<string> StartAsync(BatchRequest request, CancellationToken cancellationToken = default)
     {
         var assignment = request.Assignment is { } assignmentBytes ? AssignmentReader.Read(assignmentBytes) : null;
-        var stem = SafeName(Path.GetFileNameWithoutExtension(request.FileName));
+        var stem = Identifiers.FromName(Path.GetFileNameWithoutExtension(request.FileName), "batch");
         var defaultAssignmentId = assignment?.Id ?? stem;
 
         if (request.Grader is { } grader && !GraderCatalog.IsKnown(grader))
@@ -152,14 +151,4 @@ public sealed partial class BatchClient(
 
     public Task<BinaryData?> ReadReportFileAsync(string batchId, string fileName, CancellationToken cancellationToken = default) =>
         reports.TryReadAsync(batchId, fileName, cancellationToken);
-
-    private static string SafeName(string name)
-    {
-        var safe = UnsafeCharacters().Replace(name, "-").Trim('-', '.');
-        safe = safe.Length > 40 ? safe[..40] : safe;
-        return Identifiers.IsValid(safe) ? safe : "batch";
-    }
-
-    [GeneratedRegex("[^A-Za-z0-9_-]+")]
-    private static partial Regex UnsafeCharacters();
 }

@@ -46,4 +46,20 @@ public class IdentifiersTests
         Assert.True(Identifiers.IsValid(new string('a', Identifiers.MaxLength)));
         Assert.False(Identifiers.IsValid(new string('a', Identifiers.MaxLength + 1)));
     }
+
+    [Theory]
+    [InlineData("saf-mini", "saf-mini")]
+    [InlineData("Week 3 (final).v2", "Week-3-final-v2")]
+    [InlineData("..", "fallback")]
+    [InlineData("日本語", "fallback")]
+    public void FromName_AnyName_GivesAValidIdOrTheFallback(string name, string expected)
+    {
+        Assert.Equal(expected, Identifiers.FromName(name, "fallback"));
+    }
+
+    [Fact]
+    public void FromName_LongName_KeepsFortyCharacters()
+    {
+        Assert.Equal(new string('a', 40), Identifiers.FromName(new string('a', 60), "fallback"));
+    }
 }

@@ -89,6 +89,32 @@ public sealed partial class GradeCommandTests(AzuriteFixture azurite) : IDisposa
     }
 
     [Fact]
+    public async Task Grade_SafDirectoryWithABadFile_GradesEveryReadableAnswerAgainstTheTutors()
+    {
+        await using var hub = azurite.CreateTaskHub();
+        var saf = Path.Combine(outDirectory, "saf-week1");
+        Directory.CreateDirectory(saf);
+        foreach (var file in Directory.GetFiles(Path.Combine(azurite.RepositoryRoot, "samples", "saf-mini"), "*.xml"))
+        {
+            File.Copy(file, Path.Combine(saf, Path.GetFileName(file)));
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(saf, "broken.xml"), "<question id=\"x\"><questionText>unclosed");
+        var results = Path.Combine(outDirectory, "results");
+
+        var result = await GradingProcess.RunAsync(azurite.RepositoryRoot, "grade", saf, "--out", results, "--task-hub", hub.Options.TaskHubName);
+
+        Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
+        Assert.Contains("skipped broken.xml: file: not well-formed XML", result.StandardError, StringComparison.Ordinal);
+        var grades = File.ReadAllLines(Path.Combine(results, "results.jsonl")).Select(line => JsonSerializer.Deserialize<Grade>(line, GradingJson.Options)!).ToList();
+        Assert.Equal(24, grades.Count);
+        Assert.All(grades, grade => Assert.Equal("saf-week1", grade.AssignmentId));
+        Assert.Equal(0.5, grades.Single(grade => grade.SubmissionId == "m2.3").HumanScore);
+        using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(results, "summary.json")));
+        Assert.Equal(24, summary.RootElement.GetProperty("agreement").GetProperty("n").GetInt32());
+    }
+
+    [Fact]
     public async Task Grade_MissingFile_ExitsNonZeroNamingTheFile()
     {
         var result = await GradingProcess.RunAsync(azurite.RepositoryRoot, "grade", "no-such-batch.csv");
