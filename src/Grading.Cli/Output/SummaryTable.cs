@@ -37,5 +37,11 @@ internal static class SummaryTable
             AnsiConsole.MarkupLineInterpolated(
                 $"Agreement with human scores (n={agreement.N}): grade-% error {agreement.GradePercentError:0.0}, RMSE {agreement.Rmse:0.000}, Pearson {agreement.Pearson?.ToString("0.000", CultureInfo.InvariantCulture) ?? "n/a"}");
         }
+
+        if (summary.FeedbackAgreement is { } feedback)
+        {
+            AnsiConsole.MarkupLineInterpolated(
+                $"Agreement with human feedback (n={feedback.N}): BLEU {feedback.Bleu:0.0}, ROUGE-1 {feedback.Rouge1:0.000}, ROUGE-2 {feedback.Rouge2:0.000}, ROUGE-L {feedback.RougeL:0.000}");
+        }
     }
 }

@@ -42,14 +42,7 @@ public sealed record EvaluationMetrics(
             answers.Select(a => QuadraticWeightedKappa.ToRating(Math.Clamp(a.PredictedScore, 0, a.MaxScore), a.ScoreStep)).ToArray(),
             answers.Select(a => QuadraticWeightedKappa.ToRating(a.HumanScore, a.ScoreStep)).ToArray());
         var labels = LabelAgreement.Compute(answers.Select(a => (a.PredictedLabel, a.HumanLabel)));
-        var withFeedback = answers.Where(a => a.HumanFeedback is not null).ToArray();
-        double? bleu = null;
-        RougeScores? rouge = null;
-        if (withFeedback.Length > 0)
-        {
-            bleu = SacreBleu.Corpus(withFeedback.Select(a => a.PredictedFeedback).ToArray(), withFeedback.Select(a => a.HumanFeedback!).ToArray());
-            rouge = RougeScores.Mean(withFeedback.Select(a => a.HumanFeedback!).ToArray(), withFeedback.Select(a => a.PredictedFeedback).ToArray());
-        }
+        var feedback = FeedbackAgreement.Compute(answers.Where(a => a.HumanFeedback is not null).Select(a => (a.PredictedFeedback, a.HumanFeedback!)));
 
         var confidence = ConfidenceReport.Compute(answers.Select(a => (a.NormalisedError, a.Confidence)).ToArray());
         var steps = answers.Select(a => a.ScoreStep).Distinct().Order().Select(s => s.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture));
@@ -62,10 +55,10 @@ public sealed record EvaluationMetrics(
             scores.Pearson,
             Round(labels?.Accuracy),
             Round(labels?.MacroF1),
-            bleu is { } b ? Math.Round(b, 2) : null,
-            Round(rouge?.Rouge1),
-            Round(rouge?.Rouge2),
-            Round(rouge?.RougeL),
+            feedback?.Bleu,
+            feedback?.Rouge1,
+            feedback?.Rouge2,
+            feedback?.RougeL,
             Round(answers.Count(a => a.NeedsReview) / (double)answers.Count),
             Round(confidence.Coverage[0].Rmse),
             Round(confidence.Coverage[1].Rmse),

@@ -21,4 +21,7 @@ public sealed record BatchSummary
 
     /// <summary>Present only when the batch carries human scores.</summary>
     public ScoreAgreement? Agreement { get; init; }
+
+    /// <summary>Present only when the batch carries human feedback.</summary>
+    public FeedbackAgreement? FeedbackAgreement { get; init; }
 }

@@ -54,6 +54,32 @@ public class BatchSummaryBuilderTests
     }
 
     [Fact]
+    public void Build_SomeHumanFeedback_FeedbackAgreementOverThoseOnly()
+    {
+        // s1's feedback is the tutor's word for word; s2's shares "the", "cat" and "sat" with "the cat sat down":
+        // ROUGE-1 F1 = 2 x 1 x 3/4 / (1 + 3/4) = 6/7; s3 has no human feedback and s4 an empty one, so neither counts.
+        var grades = new[]
+        {
+            Grade("s1", feedback: "Correct.") with { HumanFeedback = "Correct." },
+            Grade("s2", feedback: "the cat sat") with { HumanFeedback = "the cat sat down" },
+            Grade("s3", feedback: "Unrelated words entirely."),
+            Grade("s4", feedback: "Unrelated words entirely.") with { HumanFeedback = " " },
+        };
+
+        var feedback = Build(grades).FeedbackAgreement;
+
+        Assert.NotNull(feedback);
+        Assert.Equal(2, feedback.N);
+        Assert.Equal(Math.Round((1 + (6.0 / 7)) / 2, 4), feedback.Rouge1);
+    }
+
+    [Fact]
+    public void Build_NoHumanFeedback_NoFeedbackAgreement()
+    {
+        Assert.Null(Build([Grade("s1", humanScore: 1)]).FeedbackAgreement);
+    }
+
+    [Fact]
     public void Build_NoHumanScores_NoAgreement()
     {
         Assert.Null(Build([Grade("s1"), Grade("s2")]).Agreement);

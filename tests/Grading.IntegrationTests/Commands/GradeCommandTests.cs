@@ -112,6 +112,9 @@ public sealed partial class GradeCommandTests(AzuriteFixture azurite) : IDisposa
         Assert.Equal(0.5, grades.Single(grade => grade.SubmissionId == "m2.3").HumanScore);
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(results, "summary.json")));
         Assert.Equal(24, summary.RootElement.GetProperty("agreement").GetProperty("n").GetInt32());
+        Assert.Equal(24, summary.RootElement.GetProperty("feedbackAgreement").GetProperty("n").GetInt32());
+        Assert.Contains("Agreement with human feedback (n=24): BLEU", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("Agreement with human feedback</th>", File.ReadAllText(Path.Combine(results, "report.html")), StringComparison.Ordinal);
     }
 
     [Fact]

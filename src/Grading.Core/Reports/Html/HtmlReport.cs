@@ -53,6 +53,11 @@ public static class HtmlReport
             Fact(html, "Agreement with human scores", $"n {a.N}, MAE {N(a.Mae)}, RMSE {N(a.Rmse)}, grade error {N(a.GradePercentError)}%, Pearson {(a.Pearson is { } r ? N(r) : "n/a")}");
         }
 
+        if (s.FeedbackAgreement is { } f)
+        {
+            Fact(html, "Agreement with human feedback", $"n {f.N}, BLEU {N(f.Bleu)}, ROUGE-1 {N(f.Rouge1)}, ROUGE-2 {N(f.Rouge2)}, ROUGE-L {N(f.RougeL)}");
+        }
+
         html.Append("</table>\n</section>\n");
     }
 
