@@ -77,9 +77,9 @@ public sealed class GradeSettings : LocalHostSettings
             return ValidationResult.Error($"The model folder '{Model}' does not exist.");
         }
 
-        if (Format is not null && Format is not ("csv" or "jsonl" or "saf"))
+        if (Format is not null && !LabelledData.Formats.Contains(Format))
         {
-            return ValidationResult.Error($"Unknown format '{Format}'. Use csv, jsonl or saf.");
+            return ValidationResult.Error($"Unknown format '{Format}'. Use one of: {string.Join(", ", LabelledData.Formats)}.");
         }
 
         if (IsSaf)

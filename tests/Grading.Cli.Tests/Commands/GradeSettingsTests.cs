@@ -54,7 +54,7 @@ public sealed class GradeSettingsTests : IDisposable
         var result = new GradeSettings { File = _folder, Format = "xml" }.Validate();
 
         Assert.False(result.Successful);
-        Assert.Contains("csv, jsonl or saf", result.Message, StringComparison.Ordinal);
+        Assert.Contains("Use one of: saf, jsonl, csv.", result.Message, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
