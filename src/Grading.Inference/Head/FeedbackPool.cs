@@ -12,11 +12,12 @@ internal sealed class FeedbackPool
 {
     private static readonly ConditionalWeakTable<IReadOnlyList<ContextExample>, FeedbackPool> Pools = new();
 
-    private FeedbackPool(string[] texts, int[] textOfExample, double[,] agreement)
+    private FeedbackPool(string[] texts, int[] textOfExample, double[,] agreement, bool[] onlyAtFullMarks)
     {
         Texts = texts;
         TextOfExample = textOfExample;
         Agreement = agreement;
+        OnlyAtFullMarks = onlyAtFullMarks;
     }
 
     /// <summary>The distinct feedback texts, in order of first use.</summary>
@@ -27,6 +28,9 @@ internal sealed class FeedbackPool
 
     /// <summary>[candidate, target]: how well the candidate text matches the target text (ROUGE F1, so symmetric).</summary>
     public double[,] Agreement { get; }
+
+    /// <summary>For each text, whether tutors gave it only to answers with full marks ("The response is correct.").</summary>
+    public bool[] OnlyAtFullMarks { get; }
 
     /// <summary>The pool of this exact example list, built on first use (contexts derived with other examples get their own).</summary>
     public static FeedbackPool Of(IReadOnlyList<ContextExample> examples) => Pools.GetValue(examples, Build);
@@ -66,6 +70,15 @@ internal sealed class FeedbackPool
             }
         }
 
-        return new FeedbackPool([.. index.Keys], textOfExample, agreement);
+        var onlyAtFullMarks = Enumerable.Repeat(true, tokens.Count).ToArray();
+        for (var i = 0; i < examples.Count; i++)
+        {
+            if (textOfExample[i] >= 0 && examples[i].Fraction < 1 - 1e-9)
+            {
+                onlyAtFullMarks[textOfExample[i]] = false;
+            }
+        }
+
+        return new FeedbackPool([.. index.Keys], textOfExample, agreement, onlyAtFullMarks);
     }
 }

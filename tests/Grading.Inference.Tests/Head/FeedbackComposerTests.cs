@@ -65,6 +65,31 @@ public sealed class FeedbackComposerTests
     }
 
     [Fact]
+    public void Compose_LowGradeWhereTheFullMarksTextFitsBest_TakesATextTutorsGaveBelowFullMarks()
+    {
+        var question = Context(
+            Example(Unit(1, 0.1f), 1, "The response is correct."),
+            Example(Unit(1, 0.1f), 1, "The response is correct."),
+            Example(Unit(1, 0.1f), 1, "The response is correct."),
+            Example(Unit(1, 0.1f), 0.5, "The response is partially correct: the usage is missing."));
+
+        var shownHigh = Compose(question, "answer", predictedFraction: 0.8, gradeFraction: FeedbackComposer.FullMarksTextsFrom, GradeLabel.PartiallyCorrect);
+        var shownLow = Compose(question, "answer", predictedFraction: 0.8, gradeFraction: 0.5, GradeLabel.PartiallyCorrect);
+
+        Assert.Equal(["The response is correct.", "The response is partially correct: the usage is missing."], [shownHigh, shownLow]);
+    }
+
+    [Fact]
+    public void Compose_LowGradeWhereTutorsOnlyWroteFullMarksTexts_StillGivesTheirText()
+    {
+        var question = Context(Example(Unit(1, 0.1f), 1, "Correct."), Example(Unit(1, 0.2f), 1, "Correct, well done."));
+
+        var feedback = Compose(question, "answer", predictedFraction: 0.3, gradeFraction: 0.3, GradeLabel.Incorrect);
+
+        Assert.Equal("Correct.", feedback);
+    }
+
+    [Fact]
     public void Compose_NoExamples_SaysWhichReferenceTermsAreCoveredAndMissed()
     {
         var question = Context() with
@@ -111,18 +136,22 @@ public sealed class FeedbackComposerTests
     {
         var question = Context(Example(Unit(1, 0), 1, "Correct."), Example(Unit(1, 0.5f), 0, "Incorrect."));
 
-        var error = Assert.Throws<ArgumentException>(() => FeedbackComposer.Compose("answer", null, question, 1, GradeLabel.Correct));
+        var error = Assert.Throws<ArgumentException>(() => FeedbackComposer.Compose("answer", null, question, 1, 1, GradeLabel.Correct));
 
         Assert.Contains("2 graded examples", error.Message);
     }
 
     /// <summary>As the grader composes: the answer compared with the question's examples where it has any.</summary>
     private static string Compose(QuestionContext question, string text, double predictedFraction, string label) =>
+        Compose(question, text, predictedFraction, gradeFraction: predictedFraction, label);
+
+    private static string Compose(QuestionContext question, string text, double predictedFraction, double gradeFraction, string label) =>
         FeedbackComposer.Compose(
             text,
             question.HasExamples ? question.Regression.Compare(Answer, AnswerTerms.Of(text)) : null,
             question,
             predictedFraction,
+            gradeFraction,
             label);
 
     internal static QuestionContext Context(params ContextExample[] examples) =>
