@@ -16,7 +16,7 @@ public sealed class GradeSettings : LocalHostSettings
     public string? Format { get; init; }
 
     /// <summary>The batch is a SAF directory, which carries its own questions.</summary>
-    public bool IsSaf => (Format ?? (Directory.Exists(File) ? "saf" : null)) == "saf";
+    public bool IsSaf => Format == "saf" || (Format is null && Directory.Exists(File));
 
     [CommandOption("-a|--assignment <FILE>")]
     [Description("The assignment JSON holding the questions. Optional when every row carries its question inline.")]
@@ -77,9 +77,9 @@ public sealed class GradeSettings : LocalHostSettings
             return ValidationResult.Error($"The model folder '{Model}' does not exist.");
         }
 
-        if (Format is not null && !LabelledData.Formats.Contains(Format))
+        if (LabelledData.FormatProblem(Format) is { } formatProblem)
         {
-            return ValidationResult.Error($"Unknown format '{Format}'. Use one of: {string.Join(", ", LabelledData.Formats)}.");
+            return ValidationResult.Error(formatProblem);
         }
 
         if (IsSaf)

@@ -10,6 +10,10 @@ internal static class LabelledData
 {
     public static readonly string[] Formats = ["saf", "jsonl", "csv"];
 
+    /// <summary>Why a --format value cannot be used, or null when it names a format or was not given.</summary>
+    public static string? FormatProblem(string? format) =>
+        format is null || Formats.Contains(format) ? null : $"Unknown format '{format}'. Use one of: {string.Join(", ", Formats)}.";
+
     /// <summary>The format named with --format, else saf for a directory, else csv or jsonl by the file's extension and content.</summary>
     public static string FormatOf(string? format, string path)
     {

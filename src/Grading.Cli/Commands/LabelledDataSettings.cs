@@ -30,7 +30,7 @@ public abstract class LabelledDataSettings : CommandSettings
 
     /// <summary>What is wrong with the shared options, or null.</summary>
     protected ValidationResult? ValidateLabelledData()
-        => Format is not null && !LabelledData.Formats.Contains(Format) ? ValidationResult.Error($"--format must be one of: {string.Join(", ", LabelledData.Formats)}.")
+        => LabelledData.FormatProblem(Format) is { } formatProblem ? ValidationResult.Error(formatProblem)
             : string.IsNullOrWhiteSpace(Train) ? ValidationResult.Error("--train is required.")
             : null;
 }

@@ -13,12 +13,15 @@ public static partial class Identifiers
 
     public static bool IsValid(string? value) => value is not null && SafeId().IsMatch(value) && !value.Contains("..", StringComparison.Ordinal);
 
-    /// <summary>An identifier made from a file or folder name: other characters become '-', at most 40 kept; <paramref name="fallback"/> when nothing usable is left.</summary>
-    public static string FromName(string name, string fallback)
+    /// <summary>An identifier made from a file or folder name (<see cref="Sanitise"/>, at most 40 characters); <paramref name="fallback"/> when nothing usable is left.</summary>
+    public static string FromName(string name, string fallback) =>
+        Sanitise(name, 40) is var safe && IsValid(safe) ? safe : fallback;
+
+    /// <summary>A name in the identifier alphabet: runs of other characters become '-', leading and trailing '-' and '.' are dropped, at most <paramref name="maxLength"/> characters kept. May be empty.</summary>
+    public static string Sanitise(string name, int maxLength)
     {
         var safe = UnsafeCharacters().Replace(name, "-").Trim('-', '.');
-        safe = safe.Length > 40 ? safe[..40] : safe;
-        return IsValid(safe) ? safe : fallback;
+        return safe.Length > maxLength ? safe[..maxLength] : safe;
     }
 
     public static string Describe => "letters, digits, '.', '_' or '-', starting with a letter or digit, at most 128 characters, no '..'";

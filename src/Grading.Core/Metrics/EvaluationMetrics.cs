@@ -42,7 +42,7 @@ public sealed record EvaluationMetrics(
             answers.Select(a => QuadraticWeightedKappa.ToRating(Math.Clamp(a.PredictedScore, 0, a.MaxScore), a.ScoreStep)).ToArray(),
             answers.Select(a => QuadraticWeightedKappa.ToRating(a.HumanScore, a.ScoreStep)).ToArray());
         var labels = LabelAgreement.Compute(answers.Select(a => (a.PredictedLabel, a.HumanLabel)));
-        var feedback = FeedbackAgreement.Compute(answers.Where(a => a.HumanFeedback is not null).Select(a => (a.PredictedFeedback, a.HumanFeedback!)));
+        var feedback = FeedbackAgreement.Compute(answers.Select(a => (a.PredictedFeedback, a.HumanFeedback)));
 
         var confidence = ConfidenceReport.Compute(answers.Select(a => (a.NormalisedError, a.Confidence)).ToArray());
         var steps = answers.Select(a => a.ScoreStep).Distinct().Order().Select(s => s.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture));

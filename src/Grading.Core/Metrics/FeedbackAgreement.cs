@@ -6,17 +6,17 @@ namespace Grading.Core.Metrics;
 /// </summary>
 public sealed record FeedbackAgreement(int N, double Bleu, double Rouge1, double Rouge2, double RougeL)
 {
-    /// <summary>Null when there is no pair.</summary>
-    public static FeedbackAgreement? Compute(IEnumerable<(string Predicted, string Human)> pairs)
+    /// <summary>Over the pairs that carry human feedback (a blank one is none); null when no pair does.</summary>
+    public static FeedbackAgreement? Compute(IEnumerable<(string Predicted, string? Human)> pairs)
     {
-        var list = pairs.ToArray();
+        var list = pairs.Where(p => !string.IsNullOrWhiteSpace(p.Human)).ToArray();
         if (list.Length == 0)
         {
             return null;
         }
 
         var predicted = list.Select(p => p.Predicted).ToArray();
-        var human = list.Select(p => p.Human).ToArray();
+        var human = list.Select(p => p.Human!).ToArray();
         var rouge = RougeScores.Mean(human, predicted);
         return new FeedbackAgreement(
             list.Length,

@@ -47,9 +47,7 @@ public static class BatchSummaryBuilder
             Agreement = ScoreAgreement.Compute(grades
                 .Where(g => g.HumanScore is not null)
                 .Select(g => (g.Score, g.HumanScore!.Value, g.MaxScore))),
-            FeedbackAgreement = FeedbackAgreement.Compute(grades
-                .Where(g => !string.IsNullOrWhiteSpace(g.HumanFeedback))
-                .Select(g => (g.Feedback, g.HumanFeedback!))),
+            FeedbackAgreement = FeedbackAgreement.Compute(grades.Select(g => (g.Feedback, g.HumanFeedback))),
         };
     }
 }

@@ -73,7 +73,7 @@ internal sealed class FeedbackPool
         var onlyAtFullMarks = Enumerable.Repeat(true, tokens.Count).ToArray();
         for (var i = 0; i < examples.Count; i++)
         {
-            if (textOfExample[i] >= 0 && examples[i].Fraction < 1 - 1e-9)
+            if (textOfExample[i] >= 0 && examples[i].Fraction < HeadFeatures.FullFraction)
             {
                 onlyAtFullMarks[textOfExample[i]] = false;
             }

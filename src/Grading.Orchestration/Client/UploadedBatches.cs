@@ -1,12 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
 using Grading.Core.Batches;
 
 namespace Grading.Orchestration.Client;
 
 /// <summary>The rule both upload triggers (the Functions blob trigger and the local scanner) share: which blobs are batches, and their batch id.</summary>
-public static partial class UploadedBatches
+public static class UploadedBatches
 {
     /// <summary>Blob metadata on the copies <see cref="BatchClient.StartAsync"/> writes: those already are a batch's input.</summary>
     public const string StartedBatchMetadata = "gradingbatch";
@@ -27,14 +26,10 @@ public static partial class UploadedBatches
             return null;
         }
 
-        var stem = UnsafeCharacters().Replace(Path.GetFileNameWithoutExtension(blobName), "-").Trim('-', '.');
-        stem = stem.Length > 30 ? stem[..30] : stem;
+        var stem = Identifiers.Sanitise(Path.GetFileNameWithoutExtension(blobName), 30);
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{assignmentId}\n{blobName}\n{etag.Trim('"')}")))[..16];
         var prefix = assignmentId.Length > 60 ? assignmentId[..60] : assignmentId;
         var id = stem.Length > 0 ? $"{prefix}-{stem}-{hash}" : $"{prefix}-{hash}";
         return Identifiers.IsValid(id) ? id : $"upload-{hash}";
     }
-
-    [GeneratedRegex("[^A-Za-z0-9_-]+")]
-    private static partial Regex UnsafeCharacters();
 }

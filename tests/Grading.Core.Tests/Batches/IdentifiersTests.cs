@@ -57,6 +57,14 @@ public class IdentifiersTests
         Assert.Equal(expected, Identifiers.FromName(name, "fallback"));
     }
 
+    [Theory]
+    [InlineData("..--..", 10, "")]
+    [InlineData("a b c d e f", 5, "a-b-c")]
+    public void Sanitise_AnyName_KeepsTheSafeAlphabetUpToTheLength(string name, int maxLength, string expected)
+    {
+        Assert.Equal(expected, Identifiers.Sanitise(name, maxLength));
+    }
+
     [Fact]
     public void FromName_LongName_KeepsFortyCharacters()
     {

@@ -11,6 +11,20 @@ public sealed class FeedbackAgreementTests
     }
 
     [Fact]
+    public void Compute_OnlyBlankOrMissingHumanFeedback_IsNull()
+    {
+        Assert.Null(FeedbackAgreement.Compute([("Correct.", null), ("Correct.", " \n")]));
+    }
+
+    [Fact]
+    public void Compute_SomeBlankHumanFeedback_CountsOnlyThePairsThatHaveIt()
+    {
+        var agreement = FeedbackAgreement.Compute([("Correct.", "Correct."), ("Correct.", ""), ("Correct.", null)])!;
+
+        Assert.Equal((1, 1.0), (agreement.N, agreement.Rouge1));
+    }
+
+    [Fact]
     public void Compute_IdenticalTexts_IsPerfect()
     {
         var agreement = FeedbackAgreement.Compute([("The response is correct and complete.", "The response is correct and complete.")]);

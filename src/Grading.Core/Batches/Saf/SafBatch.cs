@@ -32,10 +32,10 @@ public static class SafBatch
             }
 
             questions.Add(question);
-            foreach (var answer in safQuestion.Answers)
+            foreach (var submission in safQuestion.ToSubmissions(assignmentId))
             {
-                var row = new SafRow(answer.Id, safQuestion.Id, answer.Response, answer.Score, answer.Feedback);
-                rows.Append(JsonSerializer.Serialize(row, GradingJson.Options)).Append('\n');
+                // A submission's JSON names are the batch fields: submissionId, assignmentId, questionId, answer, humanScore, humanFeedback.
+                rows.Append(JsonSerializer.Serialize(submission, GradingJson.Options)).Append('\n');
             }
         }
 
@@ -49,8 +49,6 @@ public static class SafBatch
         var assignment = new Assignment(assignmentId, questions, $"SAF questions ({SafQuestion.MaxScoreSource})");
         return new SafBatchFiles(Encoding.UTF8.GetBytes(rows.ToString()), AssignmentReader.Write(assignment), skipped);
     }
-
-    private sealed record SafRow(string SubmissionId, string QuestionId, string Answer, double HumanScore, string? HumanFeedback);
 }
 
 /// <summary>A SAF corpus as batch files: JSON Lines rows, the assignment JSON, and the questions left out.</summary>
