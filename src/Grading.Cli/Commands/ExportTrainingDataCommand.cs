@@ -43,9 +43,9 @@ public sealed class ExportTrainingDataCommand : Command<ExportTrainingDataComman
 
         public override ValidationResult Validate()
         {
-            if (Format is not null && !LabelledData.Formats.Contains(Format))
+            if (LabelledData.FormatProblem(Format) is { } formatProblem)
             {
-                return ValidationResult.Error($"Unknown format '{Format}'. Use {string.Join(", ", LabelledData.Formats)}.");
+                return ValidationResult.Error(formatProblem);
             }
 
             if (!File.Exists(Train) && !Directory.Exists(Train))
