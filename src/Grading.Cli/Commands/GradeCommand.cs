@@ -93,12 +93,13 @@ public sealed class GradeCommand : AsyncCommand<GradeSettings>
             var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(settings.File)));
             var corpus = SafReader.ReadDirectory(settings.File);
             var files = SafBatch.From(corpus, Identifiers.FromName(name, "saf"));
-            foreach (var skipped in corpus.Errors.Concat(files.Skipped))
+            var skipped = corpus.Errors.Concat(files.Skipped).ToList();
+            foreach (var error in skipped)
             {
-                Console.Error.WriteLine($"grading: skipped {skipped}");
+                Console.Error.WriteLine($"grading: skipped {error}");
             }
 
-            return new BatchRequest($"{name}.jsonl", files.Rows, files.Assignment, settings.Grader);
+            return new BatchRequest($"{name}.jsonl", files.Rows, files.Assignment, settings.Grader, [.. skipped.Select(error => error.ToRowError())]);
         }
 
         var fileName = Path.GetFileName(settings.File);

@@ -40,12 +40,17 @@ public sealed class PrepareBatchActivity(GradingStorage storage, BatchWorkStore 
             var chunkQuestions = submissions.Select(s => s.QuestionId).Distinct().Select(id => questions[id]).ToList();
             await work.WriteChunkAsync(input.BatchId, index, new GradingChunk(submissions, chunkQuestions, rows), cancellationToken);
         });
-        await work.WriteRejectedAsync(input.BatchId, parsed.Errors);
+
+        // What the client could not make into rows (a SAF directory's unreadable files) counts as rejected rows, first.
+        var sourceErrors = await work.ReadSourceErrorsAsync(input.BatchId);
+        IReadOnlyList<RowError> rejected = [.. sourceErrors, .. parsed.Errors];
+        await work.WriteRejectedAsync(input.BatchId, rejected);
 
         var assignmentId = assignment?.Id ?? parsed.Submissions.FirstOrDefault()?.AssignmentId ?? input.DefaultAssignmentId;
+        var rowCount = sourceErrors.Count + parsed.RowCount;
         logger.LogInformation(
             "Batch {BatchId}: {Rows} rows, {Valid} valid, {Rejected} rejected, {Chunks} chunks",
-            input.BatchId, parsed.RowCount, parsed.Submissions.Count, parsed.Errors.Count, chunkCount);
-        return new PreparedBatch(input.BatchId, assignmentId, parsed.RowCount, parsed.Submissions.Count, parsed.Errors.Count, chunkSize, chunkCount, DateTimeOffset.UtcNow);
+            input.BatchId, rowCount, parsed.Submissions.Count, rejected.Count, chunkCount);
+        return new PreparedBatch(input.BatchId, assignmentId, rowCount, parsed.Submissions.Count, rejected.Count, chunkSize, chunkCount, DateTimeOffset.UtcNow);
     }
 }

@@ -14,6 +14,7 @@ namespace Grading.Orchestration.Client;
 public sealed class BatchClient(
     DurableTaskClient durable,
     GradingStorage storage,
+    BatchWorkStore work,
     ReportStore reports,
     IOptions<GradingOptions> options,
     TimeProvider clock)
@@ -49,6 +50,11 @@ public sealed class BatchClient(
         {
             assignmentBlob = $"{assignment.Id}.json";
             await storage.UploadAsync(Containers.Assignments, assignmentBlob, new BinaryData(AssignmentReader.Write(assignment)), cancellationToken);
+        }
+
+        if (request.SourceErrors is { Count: > 0 } sourceErrors)
+        {
+            await work.WriteSourceErrorsAsync(batchId, sourceErrors, cancellationToken);
         }
 
         var input = new GradeBatchInput(batchId, submissionsBlob, assignmentBlob, defaultAssignmentId, BatchSettings.From(options.Value) with { Grader = request.Grader });

@@ -17,6 +17,8 @@ public sealed class BatchWorkStore(GradingStorage storage)
 
     public static string RejectedBlob(string batchId) => $"{batchId}/rejected.jsonl";
 
+    public static string SourceErrorsBlob(string batchId) => $"{batchId}/source-errors.jsonl";
+
     public static string ChunkFailuresBlob(string batchId, int index) => $"{batchId}/failures/{index:D5}.jsonl";
 
     public Task WriteChunkAsync(string batchId, int index, GradingChunk chunk, CancellationToken cancellationToken = default) =>
@@ -41,6 +43,14 @@ public sealed class BatchWorkStore(GradingStorage storage)
 
     public async Task<IReadOnlyList<RowError>> ReadRejectedAsync(string batchId, CancellationToken cancellationToken = default) =>
         ReadJsonl<RowError>(await storage.TryDownloadAsync(Containers.Batches, RejectedBlob(batchId), cancellationToken));
+
+    /// <summary>What the client could not make into rows of the batch file (<see cref="Client.BatchRequest.SourceErrors"/>); written before the batch starts.</summary>
+    public Task WriteSourceErrorsAsync(string batchId, IReadOnlyList<RowError> errors, CancellationToken cancellationToken = default) =>
+        storage.UploadAsync(Containers.Batches, SourceErrorsBlob(batchId), new BinaryData(ResultFiles.ToJsonl(errors)), cancellationToken);
+
+    /// <summary>Empty for a batch that has none (every upload and most requests).</summary>
+    public async Task<IReadOnlyList<RowError>> ReadSourceErrorsAsync(string batchId, CancellationToken cancellationToken = default) =>
+        ReadJsonl<RowError>(await storage.TryDownloadAsync(Containers.Batches, SourceErrorsBlob(batchId), cancellationToken));
 
     /// <summary>Rows of a chunk the grader failed on even one by one; written (possibly empty) before the chunk's grades.</summary>
     public Task WriteChunkFailuresAsync(string batchId, int index, IReadOnlyList<RowError> failures, CancellationToken cancellationToken = default) =>

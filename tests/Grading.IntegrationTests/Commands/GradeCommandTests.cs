@@ -115,6 +115,13 @@ public sealed partial class GradeCommandTests(AzuriteFixture azurite) : IDisposa
         Assert.Equal(24, summary.RootElement.GetProperty("feedbackAgreement").GetProperty("n").GetInt32());
         Assert.Contains("Agreement with human feedback (n=24): BLEU", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("Agreement with human feedback</th>", File.ReadAllText(Path.Combine(results, "report.html")), StringComparison.Ordinal);
+
+        // The unreadable file is in the batch's own record too, not only on the console.
+        var error = Assert.Single(ReadJsonl<RowError>(Path.Combine("results", "errors.jsonl")));
+        Assert.Equal((0, "file"), (error.Row, error.Field));
+        Assert.StartsWith("broken.xml: not well-formed XML", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, summary.RootElement.GetProperty("rejected").GetInt32());
+        Assert.Equal(25, summary.RootElement.GetProperty("rows").GetInt32());
     }
 
     [Fact]

@@ -12,4 +12,7 @@ public sealed record SafCorpus(IReadOnlyList<SafQuestion> Questions, IReadOnlyLi
 public sealed record SafReadError(string File, string? AnswerId, string Field, string Message)
 {
     public override string ToString() => AnswerId is null ? $"{File}: {Field}: {Message}" : $"{File}: answer {AnswerId}: {Field}: {Message}";
+
+    /// <summary>As a batch's rejected row: row 0 (no row of the batch file), the answer id, and the file in the message.</summary>
+    public RowError ToRowError() => new(0, AnswerId, Field, $"{File}: {Message}");
 }

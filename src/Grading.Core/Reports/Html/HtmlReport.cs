@@ -181,7 +181,8 @@ public static class HtmlReport
         html.Append("<table>\n<tr><th>Row</th><th>Submission</th><th>Field</th><th>Reason</th></tr>\n");
         foreach (var e in errors)
         {
-            html.Append("<tr><td class=\"num\">").Append(e.Row).Append("</td><td>").Append(E(e.SubmissionId ?? ""))
+            // Row 0 is an error in the file the batch was made from (a SAF question file), not one of its rows.
+            html.Append("<tr><td class=\"num\">").Append(e.Row > 0 ? e.Row.ToString(CultureInfo.InvariantCulture) : "-").Append("</td><td>").Append(E(e.SubmissionId ?? ""))
                 .Append("</td><td>").Append(E(e.Field)).Append("</td><td>").Append(E(e.Message)).Append("</td></tr>\n");
         }
 

@@ -68,6 +68,14 @@ public class HtmlReportTests
     }
 
     [Fact]
+    public void Render_ErrorOfTheSourceFile_ShowsNoRowNumber()
+    {
+        var html = Render(MixedBatch(), [new RowError(0, null, "file", "broken.xml: not well-formed XML")]);
+
+        Assert.Contains("<tr><td class=\"num\">-</td><td></td><td>file</td><td>broken.xml: not well-formed XML</td></tr>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_Confusion_CountsAgreeingLabels()
     {
         // Predicted vs human labels: C/C, P/I, C/P, I/I, P/P -> 3 of 5 agree.
