@@ -43,7 +43,7 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
         public string? Out { get; init; }
 
         public override Spectre.Console.ValidationResult Validate()
-            => ValidateLabelledData()
+            => ValidateSource()
                 ?? (Cv is not null && Cv is not ("answers" or "questions") ? Spectre.Console.ValidationResult.Error("--cv must be 'answers' or 'questions'.")
                 : Cv is not null && (Test is not null || Head is not null) ? Spectre.Console.ValidationResult.Error("--cv trains its own heads on --train: leave out --test and --head.")
                 : Cv is null && Test is null ? Spectre.Console.ValidationResult.Error("Give --test PATH, or --cv answers|questions.")

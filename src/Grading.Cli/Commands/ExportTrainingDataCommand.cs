@@ -15,20 +15,8 @@ namespace Grading.Cli.Commands;
 /// </summary>
 public sealed class ExportTrainingDataCommand : Command<ExportTrainingDataCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : LabelledSourceSettings
     {
-        [CommandOption("-f|--format <FORMAT>")]
-        [Description("Format of the training data: saf (a directory of SAF XML files), jsonl or csv (the batch formats, with humanScore and humanFeedback). Default: saf for a directory, else from the file.")]
-        public string? Format { get; init; }
-
-        [CommandOption("--train <PATH>")]
-        [Description("The human-graded training data: a SAF directory or a CSV/JSONL file.")]
-        public string Train { get; init; } = "";
-
-        [CommandOption("-a|--assignment <FILE>")]
-        [Description("The assignment JSON, when rows do not carry their question inline.")]
-        public string? Assignment { get; init; }
-
         [CommandOption("-t|--template <NAME>")]
         [Description("Prompt template the model will be fine-tuned with: llama2, chatml or phi3. Default: llama2.")]
         public string Template { get; init; } = "llama2";
@@ -42,24 +30,7 @@ public sealed class ExportTrainingDataCommand : Command<ExportTrainingDataComman
         public string Out { get; init; } = "";
 
         public override ValidationResult Validate()
-        {
-            if (LabelledData.FormatProblem(Format) is { } formatProblem)
-            {
-                return ValidationResult.Error(formatProblem);
-            }
-
-            if (!File.Exists(Train) && !Directory.Exists(Train))
-            {
-                return ValidationResult.Error($"The training data '{Train}' does not exist.");
-            }
-
-            if (Assignment is not null && !File.Exists(Assignment))
-            {
-                return ValidationResult.Error($"The assignment file '{Assignment}' does not exist.");
-            }
-
-            return Out.Length == 0 ? ValidationResult.Error("Give --out FILE.jsonl.") : ValidationResult.Success();
-        }
+            => ValidateSource() ?? (Out.Length == 0 ? ValidationResult.Error("Give --out FILE.jsonl.") : ValidationResult.Success());
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)

@@ -44,6 +44,11 @@ internal static class LabelledData
             throw new BatchFormatException($"The file '{path}' does not exist.");
         }
 
+        if (assignmentPath is not null && !File.Exists(assignmentPath))
+        {
+            throw new AssignmentFormatException($"The assignment file '{assignmentPath}' does not exist.");
+        }
+
         var assignment = assignmentPath is null ? null : AssignmentReader.Read(File.ReadAllBytes(assignmentPath), Path.GetFileNameWithoutExtension(assignmentPath));
         var batch = BatchParser.Parse(File.ReadAllBytes(path), format == "csv" ? BatchFormat.Csv : BatchFormat.Jsonl, assignment, Path.GetFileNameWithoutExtension(path));
         var skipped = batch.Errors.Select(e => $"row {e.Row}{(e.SubmissionId is null ? "" : $" ({e.SubmissionId})")}: {e.Field}: {e.Message}").ToList();

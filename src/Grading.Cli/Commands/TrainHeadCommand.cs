@@ -17,7 +17,7 @@ public sealed class TrainHeadCommand : Command<TrainHeadCommand.Settings>
         public string Out { get; init; } = "";
 
         public override Spectre.Console.ValidationResult Validate()
-            => ValidateLabelledData()
+            => ValidateSource()
                 ?? (string.IsNullOrWhiteSpace(Out) ? Spectre.Console.ValidationResult.Error("--out is required.") : Spectre.Console.ValidationResult.Success());
     }
 

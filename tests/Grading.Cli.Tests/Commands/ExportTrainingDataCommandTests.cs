@@ -77,6 +77,15 @@ public sealed class ExportTrainingDataCommandTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_folder, "x.jsonl")));
     }
 
+    [Fact]
+    public async Task Export_MissingTrainingData_FailsWithExitCodeTwoWithoutWriting()
+    {
+        var exit = await Run("-f", "saf", "--train", Path.Combine(_folder, "nope"), "--out", Path.Combine(_folder, "x.jsonl"));
+
+        Assert.Equal(2, exit);
+        Assert.False(File.Exists(Path.Combine(_folder, "x.jsonl")));
+    }
+
     private static Task<int> Run(params string[] args)
     {
         var app = new CommandApp<ExportTrainingDataCommand>();

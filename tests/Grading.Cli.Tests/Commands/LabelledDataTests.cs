@@ -45,5 +45,17 @@ public sealed class LabelledDataTests : IDisposable
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Load_MissingAssignment_ThrowsNamingTheAssignmentFile()
+    {
+        var rows = Path.Combine(_folder, "rows.csv");
+        File.WriteAllText(rows, "submissionId,questionId,answer,humanScore\ns1,q1,Because,1\n");
+        var assignment = Path.Combine(_folder, "no-assignment.json");
+
+        var error = Assert.Throws<AssignmentFormatException>(() => LabelledData.Load("csv", rows, assignment));
+
+        Assert.Equal($"The assignment file '{assignment}' does not exist.", error.Message);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
