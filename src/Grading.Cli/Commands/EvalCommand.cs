@@ -63,9 +63,12 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
             var embedder = new CachingEmbedder(encoder, settings.EmbeddingCache);
             var evaluation = new HeadEvaluation(embedder) { Progress = message => Console.Error.WriteLine($"grading: {message}") };
             IReadOnlyList<EvaluatedAnswer> answers;
+            IReadOnlyList<BaselinePrediction> baselineAnswers;
             if (settings.Cv is { } cv)
             {
-                answers = evaluation.CrossValidate(train, cv == "answers" ? CrossValidationMode.Answers : CrossValidationMode.Questions, settings.Folds, settings.Seed, cancellationToken);
+                var mode = cv == "answers" ? CrossValidationMode.Answers : CrossValidationMode.Questions;
+                answers = evaluation.CrossValidate(train, mode, settings.Folds, settings.Seed, cancellationToken);
+                baselineAnswers = evaluation.CrossValidateBaselines(train, mode, settings.Folds, settings.Seed, cancellationToken);
             }
             else
             {
@@ -73,17 +76,20 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
                 LabelledData.ReportSkipped(testSkipped);
                 var head = settings.Head is { } path ? EncoderHead.Load(path) : evaluation.Train(train, settings.Train, cancellationToken);
                 answers = evaluation.TrainTest(train, test, head, cancellationToken);
+                baselineAnswers = evaluation.TrainTestBaselines(train, test, cancellationToken);
             }
 
             embedder.Save();
             var metrics = EvaluationMetrics.Compute(answers);
+            var baselines = BaselineMetrics.Compute(baselineAnswers);
             var confidence = ConfidenceReport.Compute(answers.Select(a => (a.NormalisedError, a.Confidence)).ToArray());
             if (settings.Out is { } outDirectory)
             {
-                EvaluationFiles.Write(outDirectory, answers, metrics, confidence, startedAt);
+                EvaluationFiles.Write(outDirectory, answers, metrics, confidence, baselines, startedAt);
             }
 
             PrintReliability(confidence);
+            PrintBaselines(baselines);
             if (format == "saf")
             {
                 Console.WriteLine($"note: {SafQuestion.MaxScoreSource}.");
@@ -97,6 +103,21 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
         {
             Console.Error.WriteLine($"grading: {e.Message}");
             return 2;
+        }
+    }
+
+    /// <summary>The same held-out answers graded by the simple reference graders, to read the head's figures against.</summary>
+    private static void PrintBaselines(BaselineMetrics baselines)
+    {
+        Console.WriteLine("baselines (same held-out answers; scores / maxScore):");
+        foreach (var score in baselines.NearestNeighbours.Prepend(baselines.MeanScore))
+        {
+            Console.WriteLine($"  {score.Name,-12} RMSE {score.Rmse:0.0000}, MAE {score.Mae:0.0000}");
+        }
+
+        if (baselines.NearestFeedback is { } feedback)
+        {
+            Console.WriteLine($"  nearest answer's feedback: BLEU {feedback.Bleu:0.00}, ROUGE-1 {feedback.Rouge1:0.0000}, ROUGE-2 {feedback.Rouge2:0.0000}, ROUGE-L {feedback.RougeL:0.0000}");
         }
     }
 

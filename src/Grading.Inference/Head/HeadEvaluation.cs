@@ -25,18 +25,7 @@ public sealed class HeadEvaluation(ITextEmbedder embedder, HeadTrainingOptions? 
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
         Progress?.Invoke($"embedding {questions.Sum(q => q.Answers.Count)} answers");
         var corpus = _trainer.Embed(questions, cancellationToken);
-        var random = new Random(seed);
-        var foldOf = new Dictionary<EmbeddedQuestion, int[]>();
-        var questionOrder = corpus.Questions.OrderBy(_ => random.Next()).ToArray();
-        for (var q = 0; q < questionOrder.Length; q++)
-        {
-            var question = questionOrder[q];
-            var count = question.Source.Answers.Count;
-            foldOf[question] = mode == CrossValidationMode.Questions
-                ? Enumerable.Repeat(q % folds, count).ToArray()
-                : EncoderHeadTrainer.StratifiedFolds(question, Enumerable.Range(0, count).ToArray(), folds, random);
-        }
-
+        var foldOf = FoldsOf(corpus, mode, folds, seed);
         var results = new List<EvaluatedAnswer>();
         for (var fold = 0; fold < folds; fold++)
         {
@@ -57,6 +46,54 @@ public sealed class HeadEvaluation(ITextEmbedder embedder, HeadTrainingOptions? 
 
                 var context = _trainer.ContextOf(question, mode == CrossValidationMode.Answers ? training[question] : null, cancellationToken);
                 results.AddRange(Evaluate(grader, question, test, context));
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>
+    /// The <see cref="BaselineMetrics"/> reference graders on the held-out answers of <see cref="CrossValidate"/> with the
+    /// same arguments (the same folds); nothing is trained, so this takes only the embedding.
+    /// </summary>
+    public IReadOnlyList<BaselinePrediction> CrossValidateBaselines(IReadOnlyList<LabelledQuestion> questions, CrossValidationMode mode, int folds, int seed = 1, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
+        var corpus = _trainer.Embed(questions, cancellationToken);
+        var foldOf = FoldsOf(corpus, mode, folds, seed);
+        var results = new List<BaselinePrediction>();
+        for (var fold = 0; fold < folds; fold++)
+        {
+            var training = corpus.Questions.ToDictionary(q => q, q => Enumerable.Range(0, q.Source.Answers.Count).Where(i => foldOf[q][i] != fold).ToArray());
+            var meanFraction = MeanFraction(training.SelectMany(pair => pair.Value.Select(i => (pair.Key, i))));
+            foreach (var question in corpus.Questions)
+            {
+                var examples = mode == CrossValidationMode.Answers ? training[question] : [];
+                foreach (var i in Enumerable.Range(0, question.Source.Answers.Count).Where(i => foldOf[question][i] == fold))
+                {
+                    results.Add(Baseline(question, i, question, examples, meanFraction));
+                }
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>The <see cref="BaselineMetrics"/> reference graders on <see cref="TrainTest"/>'s answers, with the same examples.</summary>
+    public IReadOnlyList<BaselinePrediction> TrainTestBaselines(IReadOnlyList<LabelledQuestion> train, IReadOnlyList<LabelledQuestion> test, CancellationToken cancellationToken = default)
+    {
+        var trainCorpus = _trainer.Embed(train, cancellationToken);
+        var testCorpus = _trainer.Embed(test, cancellationToken);
+        var trainById = trainCorpus.Questions.GroupBy(q => q.Source.Question.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var meanFraction = MeanFraction(trainCorpus.Questions.SelectMany(q => Enumerable.Range(0, q.Source.Answers.Count).Select(i => (q, i))));
+        var results = new List<BaselinePrediction>();
+        foreach (var question in testCorpus.Questions)
+        {
+            var known = trainById.GetValueOrDefault(question.Source.Question.Id);
+            var examples = known is null ? [] : Enumerable.Range(0, known.Source.Answers.Count).ToArray();
+            for (var i = 0; i < question.Source.Answers.Count; i++)
+            {
+                results.Add(Baseline(question, i, known ?? question, examples, meanFraction));
             }
         }
 
@@ -92,6 +129,64 @@ public sealed class HeadEvaluation(ITextEmbedder embedder, HeadTrainingOptions? 
 
     public EncoderHead Train(IReadOnlyList<LabelledQuestion> questions, string trainedOn, CancellationToken cancellationToken = default) =>
         _trainer.Train(questions, trainedOn, _options, cancellationToken).Reloaded();
+
+    private static Dictionary<EmbeddedQuestion, int[]> FoldsOf(EmbeddedCorpus corpus, CrossValidationMode mode, int folds, int seed)
+    {
+        var random = new Random(seed);
+        var foldOf = new Dictionary<EmbeddedQuestion, int[]>();
+        var questionOrder = corpus.Questions.OrderBy(_ => random.Next()).ToArray();
+        for (var q = 0; q < questionOrder.Length; q++)
+        {
+            var question = questionOrder[q];
+            var count = question.Source.Answers.Count;
+            foldOf[question] = mode == CrossValidationMode.Questions
+                ? Enumerable.Repeat(q % folds, count).ToArray()
+                : EncoderHeadTrainer.StratifiedFolds(question, Enumerable.Range(0, count).ToArray(), folds, random);
+        }
+
+        return foldOf;
+    }
+
+    private static double MeanFraction(IEnumerable<(EmbeddedQuestion Question, int Answer)> answers)
+    {
+        var fractions = answers.Where(a => a.Question.Source.Question.MaxScore > 0)
+            .Select(a => a.Question.Source.Answers[a.Answer].Score / a.Question.Source.Question.MaxScore)
+            .ToArray();
+        return fractions.Length == 0 ? 0 : fractions.Average();
+    }
+
+    /// <param name="examples">The graded answers of <paramref name="source"/> it may draw on; none for an unseen question.</param>
+    /// <param name="meanFraction">The mean score fraction of all graded answers, for a question without examples.</param>
+    private static BaselinePrediction Baseline(EmbeddedQuestion question, int answer, EmbeddedQuestion source, int[] examples, double meanFraction)
+    {
+        var maxScore = question.Source.Question.MaxScore;
+        var held = question.Source.Answers[answer];
+        if (examples.Length == 0)
+        {
+            return new BaselinePrediction(held.Id, question.Source.Question.Id, maxScore, held.Score, held.Feedback, meanFraction * maxScore, null, null);
+        }
+
+        // Scores as fractions of the examples' own max score, so a test set that implies another max score compares.
+        var exampleMax = source.Source.Question.MaxScore;
+        double FractionOf(int example) => exampleMax > 0 ? source.Source.Answers[example].Score / exampleMax : 0;
+        var nearest = examples.OrderByDescending(j => Cosine(question.Vectors[answer], source.Vectors[j])).ToArray();
+        var neighbourScores = BaselineMetrics.Neighbours.Select(k => nearest.Take(k).Average(FractionOf) * maxScore).ToArray();
+        return new BaselinePrediction(
+            held.Id,
+            question.Source.Question.Id,
+            maxScore,
+            held.Score,
+            held.Feedback,
+            examples.Average(FractionOf) * maxScore,
+            neighbourScores,
+            source.Source.Answers[nearest[0]].Feedback);
+    }
+
+    private static double Cosine(float[] left, float[] right)
+    {
+        var norms = Math.Sqrt(VectorMath.Dot(left, left) * VectorMath.Dot(right, right));
+        return norms > 0 ? VectorMath.Dot(left, right) / norms : 0;
+    }
 
     private IEnumerable<EvaluatedAnswer> Evaluate(EncoderHeadGrader grader, EmbeddedQuestion question, int[] test, QuestionContext context)
     {

@@ -24,6 +24,10 @@ public sealed class EvalCommandTests : IDisposable
         var report = await File.ReadAllTextAsync(Path.Combine(_folder, "report.html"));
         Assert.Contains("<figure id=\"scatter\"><svg", report, StringComparison.Ordinal);
         Assert.Contains("of 24 labels agree.", report, StringComparison.Ordinal);
+        using var baselines = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_folder, "baselines.json")));
+        Assert.Equal(24, baselines.RootElement.GetProperty("n").GetInt32());
+        Assert.Equal(3, baselines.RootElement.GetProperty("nearestNeighbours").GetArrayLength());
+        Assert.Equal(24, baselines.RootElement.GetProperty("nearestFeedback").GetProperty("n").GetInt32());
     }
 
     [Fact]

@@ -42,4 +42,50 @@ public sealed class HeadEvaluationTests(SafMiniHeadFixture fixture)
 
         Assert.Contains(answer.PredictedFeedback, known.Answers.Select(a => a.Feedback));
     }
+
+    [Fact]
+    public void CrossValidateBaselines_ByAnswers_PredictsFromTheOtherFoldsOfTheSameQuestionOnly()
+    {
+        var evaluation = new HeadEvaluation(fixture.Embedder, SafMiniHeadFixture.SmallData);
+
+        var baselines = evaluation.CrossValidateBaselines(fixture.Questions, CrossValidationMode.Answers, folds: 2);
+
+        Assert.Equal(fixture.Questions.SelectMany(q => q.Answers.Select(a => a.Id)).Order(), baselines.Select(a => a.SubmissionId).Order());
+        foreach (var answer in baselines)
+        {
+            var question = fixture.Questions.Single(q => q.Question.Id == answer.QuestionId);
+            var others = question.Answers.Where(a => a.Id != answer.SubmissionId).Select(a => a.Score).ToArray();
+            Assert.InRange(answer.MeanScore, others.Min(), others.Max());
+            Assert.Equal(BaselineMetrics.Neighbours.Count, answer.NeighbourScores!.Count);
+            Assert.Contains(answer.NearestFeedback, question.Answers.Select(a => a.Feedback));
+        }
+    }
+
+    [Fact]
+    public void CrossValidateBaselines_ByQuestions_HasNoNeighboursAndOneMeanPerFold()
+    {
+        var evaluation = new HeadEvaluation(fixture.Embedder, SafMiniHeadFixture.SmallData);
+
+        var baselines = evaluation.CrossValidateBaselines(fixture.Questions, CrossValidationMode.Questions, folds: 3);
+
+        Assert.Equal(24, baselines.Count);
+        Assert.All(baselines, a => Assert.Null(a.NeighbourScores));
+        Assert.All(baselines, a => Assert.Null(a.NearestFeedback));
+        Assert.InRange(baselines.Select(a => a.MeanScore / a.MaxScore).Distinct().Count(), 1, 3);
+    }
+
+    [Fact]
+    public void TrainTestBaselines_KnownQuestion_CopiesTheNearestTrainingAnswersFeedback()
+    {
+        var evaluation = new HeadEvaluation(fixture.Embedder, SafMiniHeadFixture.SmallData);
+        var known = fixture.Questions[0];
+        var copied = known.Answers[3];
+        var test = new[] { known with { Answers = [copied with { Id = "new", Feedback = "the tutor's own words" }] } };
+
+        var baseline = Assert.Single(evaluation.TrainTestBaselines(fixture.Questions, test));
+
+        // The test answer's text is a training answer's own, so that answer is its nearest neighbour.
+        Assert.Equal(copied.Feedback, baseline.NearestFeedback);
+        Assert.Equal(known.Answers.Average(a => a.Score), baseline.MeanScore, 9);
+    }
 }
