@@ -30,6 +30,38 @@ public sealed record IsotonicCalibration(double[] Signals, double[] Rates)
         return new IsotonicCalibration(blocks.Select(b => b.Signal).ToArray(), blocks.Select(b => b.Rate).ToArray());
     }
 
+    /// <summary>
+    /// The map fitted on every fold's points, pulled toward their overall rate by as much as a map fitted without each
+    /// fold overstates it on that fold (the least-squares factor on the cross-fitted rates, in [0, 1]). Where the folds
+    /// are whole questions, a map learned on some questions is surer than it proves on others, and this measures by
+    /// how much; where it holds up on every fold the factor is 1 and the map is <see cref="Fit"/>'s.
+    /// </summary>
+    public static IsotonicCalibration FitAcrossFolds(IReadOnlyList<IReadOnlyList<(double Signal, bool Acceptable)>> folds)
+    {
+        var all = folds.SelectMany(fold => fold).ToArray();
+        var pooled = Fit(all);
+        if (folds.Count(fold => fold.Count > 0) < 2)
+        {
+            return pooled;
+        }
+
+        var rate = all.Average(p => p.Acceptable ? 1.0 : 0.0);
+        double covariance = 0, variance = 0;
+        for (var f = 0; f < folds.Count; f++)
+        {
+            var others = Fit(folds.Where((_, g) => g != f).SelectMany(fold => fold).ToArray());
+            foreach (var (signal, acceptable) in folds[f])
+            {
+                var spread = others.Apply(signal) - rate;
+                covariance += spread * ((acceptable ? 1 : 0) - rate);
+                variance += spread * spread;
+            }
+        }
+
+        var factor = variance > 0 ? Math.Clamp(covariance / variance, 0, 1) : 1;
+        return pooled with { Rates = [.. pooled.Rates.Select(r => rate + (factor * (r - rate)))] };
+    }
+
     public double Apply(double signal)
     {
         if (signal <= Signals[0])
