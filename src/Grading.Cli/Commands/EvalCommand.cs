@@ -62,26 +62,23 @@ public sealed class EvalCommand : Command<EvalCommand.Settings>
             using var encoder = new MiniLmEmbedder(precision: settings.Precision);
             var embedder = new CachingEmbedder(encoder, settings.EmbeddingCache);
             var evaluation = new HeadEvaluation(embedder) { Progress = message => Console.Error.WriteLine($"grading: {message}") };
-            IReadOnlyList<EvaluatedAnswer> answers;
-            IReadOnlyList<BaselinePrediction> baselineAnswers;
+            HeadEvaluationRun run;
             if (settings.Cv is { } cv)
             {
-                var mode = cv == "answers" ? CrossValidationMode.Answers : CrossValidationMode.Questions;
-                answers = evaluation.CrossValidate(train, mode, settings.Folds, settings.Seed, cancellationToken);
-                baselineAnswers = evaluation.CrossValidateBaselines(train, mode, settings.Folds, settings.Seed, cancellationToken);
+                run = evaluation.CrossValidate(train, cv == "answers" ? CrossValidationMode.Answers : CrossValidationMode.Questions, settings.Folds, settings.Seed, cancellationToken);
             }
             else
             {
                 var (test, testSkipped) = LabelledData.Load(LabelledData.FormatOf(settings.Format, settings.Test!), settings.Test!, settings.Assignment);
                 LabelledData.ReportSkipped(testSkipped);
                 var head = settings.Head is { } path ? EncoderHead.Load(path) : evaluation.Train(train, settings.Train, cancellationToken);
-                answers = evaluation.TrainTest(train, test, head, cancellationToken);
-                baselineAnswers = evaluation.TrainTestBaselines(train, test, cancellationToken);
+                run = evaluation.TrainTest(train, test, head, cancellationToken);
             }
 
             embedder.Save();
+            var answers = run.Answers;
             var metrics = EvaluationMetrics.Compute(answers);
-            var baselines = BaselineMetrics.Compute(baselineAnswers);
+            var baselines = BaselineMetrics.Compute(run.Baselines);
             var confidence = ConfidenceReport.Compute(answers.Select(a => (a.NormalisedError, a.Confidence)).ToArray());
             if (settings.Out is { } outDirectory)
             {

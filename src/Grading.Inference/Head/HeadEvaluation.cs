@@ -20,19 +20,25 @@ public sealed class HeadEvaluation(ITextEmbedder embedder, HeadTrainingOptions? 
     /// <summary>Told what is happening (embedding, each fold), for a command's progress line.</summary>
     public Action<string>? Progress { get; init; }
 
-    public IReadOnlyList<EvaluatedAnswer> CrossValidate(IReadOnlyList<LabelledQuestion> questions, CrossValidationMode mode, int folds, int seed = 1, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Grades each fold's held-out answers with a head trained on the other folds, and gives the same answers to the
+    /// <see cref="BaselineMetrics"/> reference graders with the same examples.
+    /// </summary>
+    public HeadEvaluationRun CrossValidate(IReadOnlyList<LabelledQuestion> questions, CrossValidationMode mode, int folds, int seed = 1, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
         Progress?.Invoke($"embedding {questions.Sum(q => q.Answers.Count)} answers");
         var corpus = _trainer.Embed(questions, cancellationToken);
         var foldOf = FoldsOf(corpus, mode, folds, seed);
         var results = new List<EvaluatedAnswer>();
+        var baselines = new List<BaselinePrediction>();
         for (var fold = 0; fold < folds; fold++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var training = corpus.Questions.ToDictionary(
                 q => q,
                 q => (IReadOnlyList<int>)Enumerable.Range(0, q.Source.Answers.Count).Where(i => foldOf[q][i] != fold).ToArray());
+            var meanFraction = MeanFraction(training.SelectMany(pair => pair.Value.Select(i => (pair.Key, i))));
             Progress?.Invoke($"fold {fold + 1}/{folds}: training");
             var head = _trainer.Train(corpus, "cross-validation fold", _options, training);
             var grader = new EncoderHeadGrader(embedder, head);
@@ -44,87 +50,51 @@ public sealed class HeadEvaluation(ITextEmbedder embedder, HeadTrainingOptions? 
                     continue;
                 }
 
-                var context = _trainer.ContextOf(question, mode == CrossValidationMode.Answers ? training[question] : null, cancellationToken);
+                var examples = mode == CrossValidationMode.Answers ? training[question] : null;
+                var context = _trainer.ContextOf(question, examples, cancellationToken);
                 results.AddRange(Evaluate(grader, question, test, context));
+                baselines.AddRange(test.Select(i => Baseline(question, i, question, examples ?? [], meanFraction)));
             }
         }
 
-        return results;
+        return new HeadEvaluationRun(results, baselines);
     }
 
     /// <summary>
-    /// The <see cref="BaselineMetrics"/> reference graders on the held-out answers of <see cref="CrossValidate"/> with the
-    /// same arguments (the same folds); nothing is trained, so this takes only the embedding.
+    /// Grades <paramref name="test"/> with <paramref name="head"/>, and gives the same answers to the
+    /// <see cref="BaselineMetrics"/> reference graders; a test question also in <paramref name="train"/> (same id) gets its
+    /// graded answers as examples.
     /// </summary>
-    public IReadOnlyList<BaselinePrediction> CrossValidateBaselines(IReadOnlyList<LabelledQuestion> questions, CrossValidationMode mode, int folds, int seed = 1, CancellationToken cancellationToken = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
-        var corpus = _trainer.Embed(questions, cancellationToken);
-        var foldOf = FoldsOf(corpus, mode, folds, seed);
-        var results = new List<BaselinePrediction>();
-        for (var fold = 0; fold < folds; fold++)
-        {
-            var training = corpus.Questions.ToDictionary(q => q, q => Enumerable.Range(0, q.Source.Answers.Count).Where(i => foldOf[q][i] != fold).ToArray());
-            var meanFraction = MeanFraction(training.SelectMany(pair => pair.Value.Select(i => (pair.Key, i))));
-            foreach (var question in corpus.Questions)
-            {
-                var examples = mode == CrossValidationMode.Answers ? training[question] : [];
-                foreach (var i in Enumerable.Range(0, question.Source.Answers.Count).Where(i => foldOf[question][i] == fold))
-                {
-                    results.Add(Baseline(question, i, question, examples, meanFraction));
-                }
-            }
-        }
-
-        return results;
-    }
-
-    /// <summary>The <see cref="BaselineMetrics"/> reference graders on <see cref="TrainTest"/>'s answers, with the same examples.</summary>
-    public IReadOnlyList<BaselinePrediction> TrainTestBaselines(IReadOnlyList<LabelledQuestion> train, IReadOnlyList<LabelledQuestion> test, CancellationToken cancellationToken = default)
+    public HeadEvaluationRun TrainTest(IReadOnlyList<LabelledQuestion> train, IReadOnlyList<LabelledQuestion> test, EncoderHead head, CancellationToken cancellationToken = default)
     {
         var trainCorpus = _trainer.Embed(train, cancellationToken);
         var testCorpus = _trainer.Embed(test, cancellationToken);
         var trainById = trainCorpus.Questions.GroupBy(q => q.Source.Question.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var meanFraction = MeanFraction(trainCorpus.Questions.SelectMany(q => Enumerable.Range(0, q.Source.Answers.Count).Select(i => (q, i))));
-        var results = new List<BaselinePrediction>();
-        foreach (var question in testCorpus.Questions)
-        {
-            var known = trainById.GetValueOrDefault(question.Source.Question.Id);
-            var examples = known is null ? [] : Enumerable.Range(0, known.Source.Answers.Count).ToArray();
-            for (var i = 0; i < question.Source.Answers.Count; i++)
-            {
-                results.Add(Baseline(question, i, known ?? question, examples, meanFraction));
-            }
-        }
-
-        return results;
-    }
-
-    /// <summary>Grades <paramref name="test"/> with <paramref name="head"/>; a test question also in <paramref name="train"/> (same id) gets its graded answers as examples.</summary>
-    public IReadOnlyList<EvaluatedAnswer> TrainTest(IReadOnlyList<LabelledQuestion> train, IReadOnlyList<LabelledQuestion> test, EncoderHead head, CancellationToken cancellationToken = default)
-    {
-        var trainCorpus = _trainer.Embed(train, cancellationToken);
-        var testCorpus = _trainer.Embed(test, cancellationToken);
-        var trainById = trainCorpus.Questions.GroupBy(q => q.Source.Question.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var grader = new EncoderHeadGrader(embedder, head);
         var results = new List<EvaluatedAnswer>();
+        var baselines = new List<BaselinePrediction>();
         foreach (var question in testCorpus.Questions)
         {
+            var answers = Enumerable.Range(0, question.Source.Answers.Count).ToArray();
             QuestionContext context;
             if (trainById.TryGetValue(question.Source.Question.Id, out var known))
             {
                 // The known question's graded answers are the examples; its max score stays the one the test set implies.
-                context = _trainer.ContextOf(known, Enumerable.Range(0, known.Source.Answers.Count).ToArray(), cancellationToken) with { MaxScore = question.Source.Question.MaxScore };
+                var examples = Enumerable.Range(0, known.Source.Answers.Count).ToArray();
+                context = _trainer.ContextOf(known, examples, cancellationToken) with { MaxScore = question.Source.Question.MaxScore };
+                baselines.AddRange(answers.Select(i => Baseline(question, i, known, examples, meanFraction)));
             }
             else
             {
                 context = _trainer.ContextOf(question, null, cancellationToken);
+                baselines.AddRange(answers.Select(i => Baseline(question, i, question, [], meanFraction)));
             }
 
-            results.AddRange(Evaluate(grader, question, Enumerable.Range(0, question.Source.Answers.Count).ToArray(), context));
+            results.AddRange(Evaluate(grader, question, answers, context));
         }
 
-        return results;
+        return new HeadEvaluationRun(results, baselines);
     }
 
     public EncoderHead Train(IReadOnlyList<LabelledQuestion> questions, string trainedOn, CancellationToken cancellationToken = default) =>
@@ -157,11 +127,11 @@ public sealed class HeadEvaluation(ITextEmbedder embedder, HeadTrainingOptions? 
 
     /// <param name="examples">The graded answers of <paramref name="source"/> it may draw on; none for an unseen question.</param>
     /// <param name="meanFraction">The mean score fraction of all graded answers, for a question without examples.</param>
-    private static BaselinePrediction Baseline(EmbeddedQuestion question, int answer, EmbeddedQuestion source, int[] examples, double meanFraction)
+    private static BaselinePrediction Baseline(EmbeddedQuestion question, int answer, EmbeddedQuestion source, IReadOnlyList<int> examples, double meanFraction)
     {
         var maxScore = question.Source.Question.MaxScore;
         var held = question.Source.Answers[answer];
-        if (examples.Length == 0)
+        if (examples.Count == 0)
         {
             return new BaselinePrediction(held.Id, question.Source.Question.Id, maxScore, held.Score, held.Feedback, meanFraction * maxScore, null, null);
         }
@@ -216,6 +186,9 @@ public sealed class HeadEvaluation(ITextEmbedder embedder, HeadTrainingOptions? 
         }
     }
 }
+
+/// <summary>An evaluation's graded answers, and the same answers as the simple reference graders predict them.</summary>
+public sealed record HeadEvaluationRun(IReadOnlyList<EvaluatedAnswer> Answers, IReadOnlyList<BaselinePrediction> Baselines);
 
 /// <summary>What cross-validation holds out: answers (their questions stay known) or whole questions.</summary>
 public enum CrossValidationMode

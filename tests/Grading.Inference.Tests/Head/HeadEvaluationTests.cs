@@ -11,7 +11,7 @@ public sealed class HeadEvaluationTests(SafMiniHeadFixture fixture)
     {
         var evaluation = new HeadEvaluation(fixture.Embedder, SafMiniHeadFixture.SmallData);
 
-        var answers = evaluation.CrossValidate(fixture.Questions, CrossValidationMode.Answers, folds: 2);
+        var answers = evaluation.CrossValidate(fixture.Questions, CrossValidationMode.Answers, folds: 2).Answers;
 
         Assert.Equal(fixture.Questions.SelectMany(q => q.Answers.Select(a => a.Id)).Order(), answers.Select(a => a.SubmissionId).Order());
         var tutorFeedback = fixture.Questions.SelectMany(q => q.Answers.Select(a => a.Feedback)).ToHashSet();
@@ -25,7 +25,7 @@ public sealed class HeadEvaluationTests(SafMiniHeadFixture fixture)
     {
         var evaluation = new HeadEvaluation(fixture.Embedder, SafMiniHeadFixture.SmallData);
 
-        var answers = evaluation.CrossValidate(fixture.Questions, CrossValidationMode.Questions, folds: 3);
+        var answers = evaluation.CrossValidate(fixture.Questions, CrossValidationMode.Questions, folds: 3).Answers;
 
         Assert.Equal(24, answers.Count);
         Assert.All(answers, a => Assert.StartsWith(a.PredictedLabel + ".", a.PredictedFeedback));
@@ -38,17 +38,17 @@ public sealed class HeadEvaluationTests(SafMiniHeadFixture fixture)
         var known = fixture.Questions[0];
         var test = new[] { known with { Answers = [known.Answers[0] with { Id = "new", Text = "Both hosts agree on initial sequence numbers." }] } };
 
-        var answer = Assert.Single(evaluation.TrainTest(fixture.Questions, test, fixture.Head));
+        var answer = Assert.Single(evaluation.TrainTest(fixture.Questions, test, fixture.Head).Answers);
 
         Assert.Contains(answer.PredictedFeedback, known.Answers.Select(a => a.Feedback));
     }
 
     [Fact]
-    public void CrossValidateBaselines_ByAnswers_PredictsFromTheOtherFoldsOfTheSameQuestionOnly()
+    public void CrossValidate_ByAnswers_BaselinesPredictFromTheOtherFoldsOfTheSameQuestionOnly()
     {
         var evaluation = new HeadEvaluation(fixture.Embedder, SafMiniHeadFixture.SmallData);
 
-        var baselines = evaluation.CrossValidateBaselines(fixture.Questions, CrossValidationMode.Answers, folds: 2);
+        var baselines = evaluation.CrossValidate(fixture.Questions, CrossValidationMode.Answers, folds: 2).Baselines;
 
         Assert.Equal(fixture.Questions.SelectMany(q => q.Answers.Select(a => a.Id)).Order(), baselines.Select(a => a.SubmissionId).Order());
         foreach (var answer in baselines)
@@ -62,11 +62,11 @@ public sealed class HeadEvaluationTests(SafMiniHeadFixture fixture)
     }
 
     [Fact]
-    public void CrossValidateBaselines_ByQuestions_HasNoNeighboursAndOneMeanPerFold()
+    public void CrossValidate_ByQuestions_BaselinesHaveNoNeighboursAndOneMeanPerFold()
     {
         var evaluation = new HeadEvaluation(fixture.Embedder, SafMiniHeadFixture.SmallData);
 
-        var baselines = evaluation.CrossValidateBaselines(fixture.Questions, CrossValidationMode.Questions, folds: 3);
+        var baselines = evaluation.CrossValidate(fixture.Questions, CrossValidationMode.Questions, folds: 3).Baselines;
 
         Assert.Equal(24, baselines.Count);
         Assert.All(baselines, a => Assert.Null(a.NeighbourScores));
@@ -75,14 +75,14 @@ public sealed class HeadEvaluationTests(SafMiniHeadFixture fixture)
     }
 
     [Fact]
-    public void TrainTestBaselines_KnownQuestion_CopiesTheNearestTrainingAnswersFeedback()
+    public void TrainTest_KnownQuestion_BaselineCopiesTheNearestTrainingAnswersFeedback()
     {
         var evaluation = new HeadEvaluation(fixture.Embedder, SafMiniHeadFixture.SmallData);
         var known = fixture.Questions[0];
         var copied = known.Answers[3];
         var test = new[] { known with { Answers = [copied with { Id = "new", Feedback = "the tutor's own words" }] } };
 
-        var baseline = Assert.Single(evaluation.TrainTestBaselines(fixture.Questions, test));
+        var baseline = Assert.Single(evaluation.TrainTest(fixture.Questions, test, fixture.Head).Baselines);
 
         // The test answer's text is a training answer's own, so that answer is its nearest neighbour.
         Assert.Equal(copied.Feedback, baseline.NearestFeedback);
