@@ -36,7 +36,10 @@ internal static class LabelledData
         if (format == "saf")
         {
             var corpus = SafReader.ReadDirectory(path);
-            return (corpus.Questions.Select(LabelledQuestion.FromSaf).ToArray(), corpus.Errors.Select(e => e.ToString()).ToArray());
+            var unscored = corpus.Questions.SelectMany(question => question.Answers
+                .Where(answer => answer.Score is null)
+                .Select(answer => $"question {question.Id}: answer {answer.Id}: score: no tutor score; not used to train or evaluate"));
+            return (corpus.Questions.Select(LabelledQuestion.FromSaf).ToArray(), [.. corpus.Errors.Select(e => e.ToString()), .. unscored]);
         }
 
         if (!File.Exists(path))

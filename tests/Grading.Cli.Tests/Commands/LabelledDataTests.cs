@@ -57,5 +57,24 @@ public sealed class LabelledDataTests : IDisposable
         Assert.Equal($"The assignment file '{assignment}' does not exist.", error.Message);
     }
 
+    [Fact]
+    public void Load_SafAnswerWithoutTutorScore_LeavesItOutNamingIt()
+    {
+        var saf = Directory.CreateDirectory(Path.Combine(_folder, "saf")).FullName;
+        File.WriteAllText(Path.Combine(saf, "q1.xml"), """
+            <question id="q1"><questionText>Why?</questionText>
+              <referenceAnswers><referenceAnswer id="r">Because.</referenceAnswer></referenceAnswers>
+              <studentAnswers>
+                <studentAnswer id="q1.1"><response>Because.</response><score>1</score></studentAnswer>
+                <studentAnswer id="q1.2"><response>No idea.</response></studentAnswer>
+              </studentAnswers></question>
+            """);
+
+        var (questions, skipped) = LabelledData.Load("saf", saf, null);
+
+        Assert.Equal(["q1.1"], Assert.Single(questions).Answers.Select(answer => answer.Id));
+        Assert.Equal("question q1: answer q1.2: score: no tutor score; not used to train or evaluate", Assert.Single(skipped));
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

@@ -89,7 +89,7 @@ public sealed partial class GradeCommandTests(AzuriteFixture azurite) : IDisposa
     }
 
     [Fact]
-    public async Task Grade_SafDirectoryWithABadFile_GradesEveryReadableAnswerAgainstTheTutors()
+    public async Task Grade_SafDirectoryWithABadFileAndAnUnscoredAnswer_GradesEveryReadableAnswerAgainstTheTutors()
     {
         await using var hub = azurite.CreateTaskHub();
         var saf = Path.Combine(outDirectory, "saf-week1");
@@ -100,6 +100,15 @@ public sealed partial class GradeCommandTests(AzuriteFixture azurite) : IDisposa
         }
 
         await File.WriteAllTextAsync(Path.Combine(saf, "broken.xml"), "<question id=\"x\"><questionText>unclosed");
+        // An answer no tutor has scored yet is graded too; only the agreement figures leave it out.
+        await File.WriteAllTextAsync(Path.Combine(saf, "m4.xml"), """
+            <question id="m4"><questionText>What does DNS do?</questionText>
+              <referenceAnswers><referenceAnswer id="r">It maps host names to IP addresses.</referenceAnswer></referenceAnswers>
+              <studentAnswers>
+                <studentAnswer id="m4.1"><response>It turns names into IP addresses.</response><response_feedback>Correct.</response_feedback><score>1</score></studentAnswer>
+                <studentAnswer id="m4.2"><response>It resolves host names to addresses.</response></studentAnswer>
+              </studentAnswers></question>
+            """);
         var results = Path.Combine(outDirectory, "results");
 
         var result = await GradingProcess.RunAsync(azurite.RepositoryRoot, "grade", saf, "--out", results, "--task-hub", hub.Options.TaskHubName);
@@ -107,13 +116,16 @@ public sealed partial class GradeCommandTests(AzuriteFixture azurite) : IDisposa
         Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
         Assert.Contains("skipped broken.xml: file: not well-formed XML", result.StandardError, StringComparison.Ordinal);
         var grades = File.ReadAllLines(Path.Combine(results, "results.jsonl")).Select(line => JsonSerializer.Deserialize<Grade>(line, GradingJson.Options)!).ToList();
-        Assert.Equal(24, grades.Count);
+        Assert.Equal(26, grades.Count);
         Assert.All(grades, grade => Assert.Equal("saf-week1", grade.AssignmentId));
         Assert.Equal(0.5, grades.Single(grade => grade.SubmissionId == "m2.3").HumanScore);
+        var unscored = grades.Single(grade => grade.SubmissionId == "m4.2");
+        Assert.Null(unscored.HumanScore);
+        Assert.InRange(unscored.Score, 0, 1);
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(results, "summary.json")));
-        Assert.Equal(24, summary.RootElement.GetProperty("agreement").GetProperty("n").GetInt32());
-        Assert.Equal(24, summary.RootElement.GetProperty("feedbackAgreement").GetProperty("n").GetInt32());
-        Assert.Contains("Agreement with human feedback (n=24): BLEU", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Equal(25, summary.RootElement.GetProperty("agreement").GetProperty("n").GetInt32());
+        Assert.Equal(25, summary.RootElement.GetProperty("feedbackAgreement").GetProperty("n").GetInt32());
+        Assert.Contains("Agreement with human feedback (n=25): BLEU", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("Agreement with human feedback</th>", File.ReadAllText(Path.Combine(results, "report.html")), StringComparison.Ordinal);
 
         // The unreadable file is in the batch's own record too, not only on the console.
@@ -121,7 +133,7 @@ public sealed partial class GradeCommandTests(AzuriteFixture azurite) : IDisposa
         Assert.Equal((0, "file"), (error.Row, error.Field));
         Assert.StartsWith("broken.xml: not well-formed XML", error.Message, StringComparison.Ordinal);
         Assert.Equal(1, summary.RootElement.GetProperty("rejected").GetInt32());
-        Assert.Equal(25, summary.RootElement.GetProperty("rows").GetInt32());
+        Assert.Equal(27, summary.RootElement.GetProperty("rows").GetInt32());
     }
 
     [Fact]

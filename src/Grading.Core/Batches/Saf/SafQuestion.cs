@@ -10,13 +10,13 @@ public sealed record SafQuestion(string Id, string Text, IReadOnlyList<string> R
 {
     public const string MaxScoreSource = "SAF has no max score: maxScore is the question's highest observed score";
 
-    public double MaxScore => Answers.Count == 0 ? 0 : Answers.Max(answer => answer.Score);
+    public double MaxScore => Answers.Max(answer => answer.Score) ?? 0;
 
     /// <summary>The question as the graders see it, optionally with graded examples.</summary>
     public Question ToQuestion(IReadOnlyList<GradedExample>? examples = null) =>
         new(Id, Text, ReferenceAnswers, MaxScore, Examples: examples);
 
-    /// <summary>The answers as submissions carrying the human grade, for evaluation.</summary>
+    /// <summary>The answers as submissions, carrying the tutor's grade where there is one.</summary>
     public IEnumerable<Submission> ToSubmissions(string assignmentId) =>
         Answers.Select(answer => new Submission(answer.Id, assignmentId, Id, answer.Response, answer.Score, answer.Feedback));
 }

@@ -8,7 +8,8 @@ namespace Grading.Core.Batches.Saf;
 /// Reads the Short Answer Feedback (SAF v2) XML layout: one file per question,
 /// <c>&lt;question id&gt;&lt;questionText/&gt;&lt;referenceAnswers&gt;&lt;referenceAnswer/&gt;...&lt;/referenceAnswers&gt;
 /// &lt;studentAnswers&gt;&lt;studentAnswer id&gt;&lt;response/&gt;&lt;response_feedback/&gt;&lt;score/&gt;&lt;verification_feedback/&gt;
-/// &lt;/studentAnswer&gt;...&lt;/studentAnswers&gt;&lt;/question&gt;</c>. A bad answer is reported and skipped; the rest of the
+/// &lt;/studentAnswer&gt;...&lt;/studentAnswers&gt;&lt;/question&gt;</c>. An answer without a score is one
+/// no tutor has scored yet (it is read, with a null score). A bad answer is reported and skipped; the rest of the
 /// file and the other files are still read.
 /// </summary>
 public static class SafReader
@@ -106,10 +107,17 @@ public static class SafReader
                 continue;
             }
 
-            if (!double.TryParse(scoreText, NumberStyles.Float, CultureInfo.InvariantCulture, out var score) || !double.IsFinite(score) || score < 0)
+            // No score is an answer waiting for its grade, not an error; a score that is not a number is.
+            double? score = null;
+            if (!string.IsNullOrEmpty(scoreText))
             {
-                errors.Add(new SafReadError(fileName, answerId, "score", scoreText is null ? "required element is missing" : $"'{scoreText}' is not a non-negative number"));
-                continue;
+                if (!double.TryParse(scoreText, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) || !double.IsFinite(parsed) || parsed < 0)
+                {
+                    errors.Add(new SafReadError(fileName, answerId, "score", $"'{scoreText}' is not a non-negative number"));
+                    continue;
+                }
+
+                score = parsed;
             }
 
             answers.Add(new SafAnswer(
@@ -120,9 +128,11 @@ public static class SafReader
                 NullIfBlank(element.Element("response_feedback")?.Value)));
         }
 
-        if (answers.Count == 0)
+        if (!answers.Any(answer => answer.Score is not null))
         {
-            errors.Add(new SafReadError(fileName, null, "studentAnswers", "no readable graded answer: the question's max score cannot be inferred"));
+            errors.Add(new SafReadError(fileName, null, "studentAnswers", answers.Count == 0
+                ? "no readable answer: the question's max score cannot be inferred"
+                : $"none of its {answers.Count} answers has a tutor score: the question's max score cannot be inferred, so they are not graded"));
             return null;
         }
 

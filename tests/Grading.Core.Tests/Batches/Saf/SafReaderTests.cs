@@ -55,6 +55,46 @@ public sealed class SafReaderTests
     }
 
     [Fact]
+    public void ReadFile_AnswerWithoutScore_ReadsItUnscoredAndInfersMaxScoreFromTheOthers()
+    {
+        var errors = new List<SafReadError>();
+        var question = SafReader.ReadFile(Xml(
+            """
+            <question id="q9"><questionText>Why?</questionText>
+              <referenceAnswers><referenceAnswer id="r">Because.</referenceAnswer></referenceAnswers>
+              <studentAnswers>
+                <studentAnswer id="q9.1"><response>ok</response></studentAnswer>
+                <studentAnswer id="q9.2"><response>fine</response><score>1.5</score></studentAnswer>
+                <studentAnswer id="q9.3"><response>maybe</response><score> </score></studentAnswer>
+              </studentAnswers></question>
+            """), "q9.xml", errors);
+
+        Assert.Empty(errors);
+        Assert.NotNull(question);
+        Assert.Equal([null, 1.5, null], question.Answers.Select(a => a.Score));
+        Assert.Equal(1.5, question.MaxScore);
+        Assert.Null(question.ToSubmissions("a").First().HumanScore);
+    }
+
+    [Fact]
+    public void ReadFile_NoAnswerScored_ReportsThatMaxScoreCannotBeInferred()
+    {
+        var errors = new List<SafReadError>();
+
+        var question = SafReader.ReadFile(Xml(
+            """
+            <question id="q9"><questionText>Why?</questionText>
+              <referenceAnswers><referenceAnswer id="r">Because.</referenceAnswer></referenceAnswers>
+              <studentAnswers><studentAnswer id="q9.1"><response>ok</response></studentAnswer></studentAnswers></question>
+            """), "q9.xml", errors);
+
+        Assert.Null(question);
+        var error = Assert.Single(errors);
+        Assert.Equal(("q9.xml", "studentAnswers"), (error.File, error.Field));
+        Assert.Contains("none of its 1 answers has a tutor score", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ReadFile_NotXml_ReportsTheFileAndReturnsNull()
     {
         var errors = new List<SafReadError>();
