@@ -42,7 +42,7 @@ public sealed class PrepareBatchActivity(GradingStorage storage, BatchWorkStore 
         });
 
         // What the client could not make into rows (a SAF directory's unreadable files) counts as rejected rows, first.
-        var sourceErrors = await work.ReadSourceErrorsAsync(input.BatchId);
+        var sourceErrors = await work.ReadSourceErrorsAsync(input.SourceErrorsBlob);
         IReadOnlyList<RowError> rejected = [.. sourceErrors, .. parsed.Errors];
         await work.WriteRejectedAsync(input.BatchId, rejected);
 

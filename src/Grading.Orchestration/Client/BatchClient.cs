@@ -52,12 +52,12 @@ public sealed class BatchClient(
             await storage.UploadAsync(Containers.Assignments, assignmentBlob, new BinaryData(AssignmentReader.Write(assignment)), cancellationToken);
         }
 
-        if (request.SourceErrors is { Count: > 0 } sourceErrors)
-        {
-            await work.WriteSourceErrorsAsync(batchId, sourceErrors, cancellationToken);
-        }
+        var sourceErrorsBlob = request.SourceErrors is { Count: > 0 } sourceErrors
+            ? await work.WriteSourceErrorsAsync(batchId, sourceErrors, cancellationToken)
+            : null;
 
-        var input = new GradeBatchInput(batchId, submissionsBlob, assignmentBlob, defaultAssignmentId, BatchSettings.From(options.Value) with { Grader = request.Grader });
+        var input = new GradeBatchInput(
+            batchId, submissionsBlob, assignmentBlob, defaultAssignmentId, BatchSettings.From(options.Value) with { Grader = request.Grader }, SourceErrorsBlob: sourceErrorsBlob);
         await durable.ScheduleNewOrchestrationInstanceAsync(
             GradeBatchOrchestrator.Name, input, new StartOrchestrationOptions { InstanceId = batchId }, cancellationToken);
         return batchId;

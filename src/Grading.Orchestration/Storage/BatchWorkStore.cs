@@ -44,13 +44,20 @@ public sealed class BatchWorkStore(GradingStorage storage)
     public async Task<IReadOnlyList<RowError>> ReadRejectedAsync(string batchId, CancellationToken cancellationToken = default) =>
         ReadJsonl<RowError>(await storage.TryDownloadAsync(Containers.Batches, RejectedBlob(batchId), cancellationToken));
 
-    /// <summary>What the client could not make into rows of the batch file (<see cref="Client.BatchRequest.SourceErrors"/>); written before the batch starts.</summary>
-    public Task WriteSourceErrorsAsync(string batchId, IReadOnlyList<RowError> errors, CancellationToken cancellationToken = default) =>
-        storage.UploadAsync(Containers.Batches, SourceErrorsBlob(batchId), new BinaryData(ResultFiles.ToJsonl(errors)), cancellationToken);
+    /// <summary>
+    /// What the client could not make into rows of the batch file (<see cref="Client.BatchRequest.SourceErrors"/>);
+    /// written before the batch starts. Returns the blob's name for <see cref="Messages.GradeBatchInput.SourceErrorsBlob"/>.
+    /// </summary>
+    public async Task<string> WriteSourceErrorsAsync(string batchId, IReadOnlyList<RowError> errors, CancellationToken cancellationToken = default)
+    {
+        var blob = SourceErrorsBlob(batchId);
+        await storage.UploadAsync(Containers.Batches, blob, new BinaryData(ResultFiles.ToJsonl(errors)), cancellationToken);
+        return blob;
+    }
 
-    /// <summary>Empty for a batch that has none (every upload and most requests).</summary>
-    public async Task<IReadOnlyList<RowError>> ReadSourceErrorsAsync(string batchId, CancellationToken cancellationToken = default) =>
-        ReadJsonl<RowError>(await storage.TryDownloadAsync(Containers.Batches, SourceErrorsBlob(batchId), cancellationToken));
+    /// <summary>The errors in <paramref name="blob"/>; none when it is null (every upload and most requests).</summary>
+    public async Task<IReadOnlyList<RowError>> ReadSourceErrorsAsync(string? blob, CancellationToken cancellationToken = default) =>
+        blob is null ? [] : ReadJsonl<RowError>(await storage.DownloadAsync(Containers.Batches, blob, cancellationToken));
 
     /// <summary>Rows of a chunk the grader failed on even one by one; written (possibly empty) before the chunk's grades.</summary>
     public Task WriteChunkFailuresAsync(string batchId, int index, IReadOnlyList<RowError> failures, CancellationToken cancellationToken = default) =>
