@@ -25,15 +25,24 @@ internal static class BenchBatch
 
     public static Assignment Assignment(string assignmentId) => new(assignmentId, Questions.Select(q => q.Question).ToList());
 
-    public static byte[] Csv(int count)
+    /// <param name="minAnswerCharacters">
+    /// 0 for answers of one to five fragments (about 20-100 characters); otherwise fragments are added until each answer
+    /// has at least this many characters (SAF's answers are about 500).
+    /// </param>
+    public static byte[] Csv(int count, int minAnswerCharacters = 0)
     {
         var csv = new StringBuilder("submissionId,questionId,answer\n");
         for (var i = 0; i < count; i++)
         {
             var (question, fragments) = Questions[i % Questions.Length];
-            var length = 1 + (i * 7 % 5);
-            var parts = Enumerable.Range(0, length).Select(k => fragments[(i / Questions.Length + (k * 3)) % fragments.Length]);
-            csv.Append(CultureInfo.InvariantCulture, $"s{i:D6},{question.Id},\"Answer {i}: {string.Join(", ", parts)}.\"\n");
+            var parts = new List<string>();
+            string Answer() => $"Answer {i}: {string.Join(", ", parts)}.";
+            for (var k = 0; k < 1 + (i * 7 % 5) || Answer().Length < minAnswerCharacters; k++)
+            {
+                parts.Add(fragments[(i / Questions.Length + (k * 3)) % fragments.Length]);
+            }
+
+            csv.Append(CultureInfo.InvariantCulture, $"s{i:D6},{question.Id},\"{Answer()}\"\n");
         }
 
         return Encoding.UTF8.GetBytes(csv.ToString());

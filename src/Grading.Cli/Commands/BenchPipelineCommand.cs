@@ -31,6 +31,10 @@ public sealed class BenchPipelineCommand : AsyncCommand<BenchPipelineCommand.Set
         [Description("Submissions to grade. Default: 2000. (`--n N` works too.)")]
         public int Count { get; init; } = 2000;
 
+        [CommandOption("--answer-chars <N>")]
+        [Description("Make every generated answer at least N characters long (SAF's answers are about 500). Default: 0, answers of about 20-100 characters.")]
+        public int AnswerCharacters { get; init; }
+
         [CommandOption("--keep")]
         [Description("Keep what the runs wrote (grades of throwaway bench-* assignments, reports, orchestration history). By default it is deleted at the end, after the figures; on Azurite that takes about 15 s per 1,000 answers.")]
         public bool Keep { get; init; }
@@ -40,7 +44,9 @@ public sealed class BenchPipelineCommand : AsyncCommand<BenchPipelineCommand.Set
         public int Runs { get; init; } = 1;
 
         public override ValidationResult Validate() =>
-            Count < 1 || Runs < 1 ? ValidationResult.Error("--n and --runs must be at least 1.") : ValidationResult.Success();
+            Count < 1 || Runs < 1 ? ValidationResult.Error("--n and --runs must be at least 1.")
+            : AnswerCharacters is < 0 or > 20_000 ? ValidationResult.Error("--answer-chars must be between 0 and 20,000 (the longest answer a batch takes).")
+            : ValidationResult.Success();
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -51,7 +57,7 @@ public sealed class BenchPipelineCommand : AsyncCommand<BenchPipelineCommand.Set
         var timed = host.Services.GetRequiredService<TimedGrader>();
         var batches = host.Services.GetRequiredService<BatchClient>();
         var chunkSize = host.Services.GetRequiredService<IOptions<GradingOptions>>().Value.ChunkSize;
-        var csv = BenchBatch.Csv(settings.Count);
+        var csv = BenchBatch.Csv(settings.Count, settings.AnswerCharacters);
         var leftovers = new BenchLeftovers(host.Services.GetRequiredService<GradingStorage>(), host.Services.GetRequiredService<DurableTaskClient>());
 
         // Both paths grade the same parsed submissions; warm the grader (model load, question embeddings) first.
@@ -60,7 +66,7 @@ public sealed class BenchPipelineCommand : AsyncCommand<BenchPipelineCommand.Set
         var questions = assignment.Questions.ToDictionary(q => q.Id);
         var requests = parsed.Submissions.Select(s => new GradingRequest(s, questions[s.QuestionId])).ToList();
         await grader.GradeAsync(requests.Take(chunkSize).ToList(), cancellationToken);
-        await RunPipelineAsync(batches, BenchBatch.Csv(Math.Min(settings.Count, chunkSize * 4)), leftovers, cancellationToken);
+        await RunPipelineAsync(batches, BenchBatch.Csv(Math.Min(settings.Count, chunkSize * 4), settings.AnswerCharacters), leftovers, cancellationToken);
 
         var direct = TimeSpan.MaxValue;
         var pipeline = TimeSpan.MaxValue;
@@ -109,6 +115,7 @@ public sealed class BenchPipelineCommand : AsyncCommand<BenchPipelineCommand.Set
             n = settings.Count,
             grader = grader.Name,
             chunk_size = chunkSize,
+            answer_chars = settings.AnswerCharacters,
             runs = settings.Runs,
             direct_s = Math.Round(direct.TotalSeconds, 2),
             pipeline_s = Math.Round(pipeline.TotalSeconds, 2),
