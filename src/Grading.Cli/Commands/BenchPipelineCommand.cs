@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using Grading.Cli.Bench;
 using Grading.Cli.Hosting;
+using Grading.Cli.LocalEngine;
 using Grading.Core.Batches;
 using Grading.Core.Grading;
 using Grading.Orchestration.Client;
@@ -71,6 +72,13 @@ public sealed class BenchPipelineCommand : AsyncCommand<BenchPipelineCommand.Set
         var direct = TimeSpan.MaxValue;
         var pipeline = TimeSpan.MaxValue;
         var local = options.StorageConnectionString == LocalHostOptions.DevelopmentStorage;
+        var blobDatabase = local ? AzuriteProcess.BlobDatabaseBytes(AzuriteLauncher.DataDirectory(RepositoryRoot.Find())) : 0;
+        if (blobDatabase > AzuriteProcess.CrowdedBlobDatabaseBytes)
+        {
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"warning: Azurite holds {blobDatabase / 1e6:0} MB of blob metadata from earlier runs and spends more CPU per request on it; `scripts/azurite.sh reset` empties it for comparable figures."));
+        }
+
         (TimeSpan Process, TimeSpan? Storage) fastestPipelineCpu = default;
         for (var run = 0; run < settings.Runs; run++)
         {

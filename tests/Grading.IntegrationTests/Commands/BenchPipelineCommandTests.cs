@@ -17,13 +17,14 @@ public sealed class BenchPipelineCommandTests(AzuriteFixture azurite)
         var grades = new BlobContainerClient(LocalEngineOptions.DevelopmentStorage, "grades");
         var benchGradesBefore = await CountAsync(grades, "bench-");
 
-        var result = await GradingProcess.RunAsync(azurite.RepositoryRoot, "bench", "pipeline", "--n", "64", "--task-hub", hub.Options.TaskHubName);
+        var result = await GradingProcess.RunAsync(azurite.RepositoryRoot, "bench", "pipeline", "--n", "64", "--answer-chars", "300", "--task-hub", hub.Options.TaskHubName);
 
         Assert.True(result.ExitCode == 0, result.StandardOutput + result.StandardError);
         var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         using var json = JsonDocument.Parse(lines[^1]);
         var root = json.RootElement;
         Assert.Equal(64, root.GetProperty("n").GetInt32());
+        Assert.Equal(300, root.GetProperty("answer_chars").GetInt32());
         var (direct, pipeline, ratio) = (root.GetProperty("direct_per_s").GetDouble(), root.GetProperty("pipeline_per_s").GetDouble(), root.GetProperty("ratio").GetDouble());
         Assert.True(direct > 0 && pipeline > 0, lines[^1]);
         Assert.Equal(pipeline / direct, ratio, 0.01);
