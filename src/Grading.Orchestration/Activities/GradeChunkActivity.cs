@@ -53,8 +53,7 @@ public sealed class GradeChunkActivity(
         var rowErrors = failures
             .Select(f => new RowError(chunk.Rows[f.Index], requests[f.Index].Submission.SubmissionId, "grading", $"grading failed after retries: {f.Reason}"))
             .ToList();
-        await work.WriteChunkFailuresAsync(input.BatchId, input.ChunkIndex, rowErrors);
-        await work.WriteChunkGradesAsync(input.BatchId, input.ChunkIndex, current);
+        await work.WriteChunkResultsAsync(input.BatchId, input.ChunkIndex, new ChunkResults(current, rowErrors));
 
         var log = new ChunkLog(logger, options.Value.LogAnswerText);
         foreach (var failure in failures)

@@ -24,10 +24,10 @@ public sealed class WriteReportActivity(GraderCatalog graders, BatchWorkStore wo
         var chunks = new (IReadOnlyList<Grade> Grades, IReadOnlyList<RowError> Errors)[batch.ChunkCount];
         await Parallel.ForEachAsync(Enumerable.Range(0, batch.ChunkCount), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (index, cancellationToken) =>
         {
-            var chunkGrades = failedChunks.ContainsKey(index) ? null : await work.TryReadChunkGradesAsync(batch.BatchId, index, cancellationToken);
-            if (chunkGrades is not null)
+            var results = failedChunks.ContainsKey(index) ? null : await work.TryReadChunkResultsAsync(batch.BatchId, index, cancellationToken);
+            if (results is not null)
             {
-                chunks[index] = (chunkGrades, await work.ReadChunkFailuresAsync(batch.BatchId, index, cancellationToken));
+                chunks[index] = (results.Grades, results.Failures);
                 return;
             }
 

@@ -7,19 +7,18 @@ namespace Grading.Orchestration.Storage;
 
 /// <summary>
 /// The working set of a running batch in batches/{batchId}/: the validated chunks, the row errors, and each
-/// chunk's grades. Activities pass these blob names instead of rows, keeping orchestration history small.
+/// chunk's results (its grades and failed rows). Activities pass these blob names instead of rows, keeping
+/// orchestration history small.
 /// </summary>
 public sealed class BatchWorkStore(GradingStorage storage)
 {
     public static string ChunkBlob(string batchId, int index) => $"{batchId}/chunks/{index:D5}.json";
 
-    public static string ChunkGradesBlob(string batchId, int index) => $"{batchId}/grades/{index:D5}.jsonl";
+    public static string ChunkResultsBlob(string batchId, int index) => $"{batchId}/results/{index:D5}.json";
 
     public static string RejectedBlob(string batchId) => $"{batchId}/rejected.jsonl";
 
     public static string SourceErrorsBlob(string batchId) => $"{batchId}/source-errors.jsonl";
-
-    public static string ChunkFailuresBlob(string batchId, int index) => $"{batchId}/failures/{index:D5}.jsonl";
 
     public Task WriteChunkAsync(string batchId, int index, GradingChunk chunk, CancellationToken cancellationToken = default) =>
         storage.UploadAsync(Containers.Batches, ChunkBlob(batchId, index), BinaryData.FromObjectAsJson(chunk, GradingJson.Options), cancellationToken);
@@ -59,20 +58,14 @@ public sealed class BatchWorkStore(GradingStorage storage)
     public async Task<IReadOnlyList<RowError>> ReadSourceErrorsAsync(string? blob, CancellationToken cancellationToken = default) =>
         blob is null ? [] : ReadJsonl<RowError>(await storage.DownloadAsync(Containers.Batches, blob, cancellationToken));
 
-    /// <summary>Rows of a chunk the grader failed on even one by one; written (possibly empty) before the chunk's grades.</summary>
-    public Task WriteChunkFailuresAsync(string batchId, int index, IReadOnlyList<RowError> failures, CancellationToken cancellationToken = default) =>
-        storage.UploadAsync(Containers.Batches, ChunkFailuresBlob(batchId, index), new BinaryData(ResultFiles.ToJsonl(failures)), cancellationToken);
+    public Task WriteChunkResultsAsync(string batchId, int index, ChunkResults results, CancellationToken cancellationToken = default) =>
+        storage.UploadAsync(Containers.Batches, ChunkResultsBlob(batchId, index), BinaryData.FromObjectAsJson(results, GradingJson.Options), cancellationToken);
 
-    public async Task<IReadOnlyList<RowError>> ReadChunkFailuresAsync(string batchId, int index, CancellationToken cancellationToken = default) =>
-        ReadJsonl<RowError>(await storage.TryDownloadAsync(Containers.Batches, ChunkFailuresBlob(batchId, index), cancellationToken));
-
-    public Task WriteChunkGradesAsync(string batchId, int index, IReadOnlyList<Grade> grades, CancellationToken cancellationToken = default) =>
-        storage.UploadAsync(Containers.Batches, ChunkGradesBlob(batchId, index), new BinaryData(ResultFiles.ToJsonl(grades)), cancellationToken);
-
-    public async Task<IReadOnlyList<Grade>?> TryReadChunkGradesAsync(string batchId, int index, CancellationToken cancellationToken = default)
+    /// <summary>Null when the chunk wrote no results (its activity failed every attempt).</summary>
+    public async Task<ChunkResults?> TryReadChunkResultsAsync(string batchId, int index, CancellationToken cancellationToken = default)
     {
-        var data = await storage.TryDownloadAsync(Containers.Batches, ChunkGradesBlob(batchId, index), cancellationToken);
-        return data is null ? null : ReadJsonl<Grade>(data);
+        var data = await storage.TryDownloadAsync(Containers.Batches, ChunkResultsBlob(batchId, index), cancellationToken);
+        return data?.ToObjectFromJson<ChunkResults>(GradingJson.Options);
     }
 
     private static IReadOnlyList<T> ReadJsonl<T>(BinaryData? data)
