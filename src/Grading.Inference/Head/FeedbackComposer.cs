@@ -98,7 +98,7 @@ internal static class FeedbackComposer
         }
 
         // Where tutors wrote nothing but full-marks texts there is no other choice.
-        allowFullMarksTexts |= pool.OnlyAtFullMarks.All(only => only);
+        allowFullMarksTexts |= pool.EveryTextOnlyAtFullMarks;
         var best = 0;
         var bestValue = double.NegativeInfinity;
         for (var c = 0; c < weights.Length; c++)

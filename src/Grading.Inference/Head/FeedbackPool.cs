@@ -18,6 +18,7 @@ internal sealed class FeedbackPool
         TextOfExample = textOfExample;
         Agreement = agreement;
         OnlyAtFullMarks = onlyAtFullMarks;
+        EveryTextOnlyAtFullMarks = onlyAtFullMarks.All(only => only);
     }
 
     /// <summary>The distinct feedback texts, in order of first use.</summary>
@@ -31,6 +32,9 @@ internal sealed class FeedbackPool
 
     /// <summary>For each text, whether tutors gave it only to answers with full marks ("The response is correct.").</summary>
     public bool[] OnlyAtFullMarks { get; }
+
+    /// <summary>Tutors wrote nothing but full-marks texts for this question's examples.</summary>
+    public bool EveryTextOnlyAtFullMarks { get; }
 
     /// <summary>The pool of this exact example list, built on first use (contexts derived with other examples get their own).</summary>
     public static FeedbackPool Of(IReadOnlyList<ContextExample> examples) => Pools.GetValue(examples, Build);
