@@ -40,6 +40,17 @@ public sealed partial class DockerfileTests
         Assert.True(File.Exists(RepositoryFiles.Path(project.Split('/'))), project);
     }
 
+    [Theory]
+    [MemberData(nameof(Dockerfiles))]
+    public void Dockerfile_Publish_IsForThePlatformAzdBuildsFrameworkDependent(string name)
+    {
+        var publish = Assert.Single(PublishLine().Matches(Read(name))).Value;
+        var azure = File.ReadAllText(RepositoryFiles.Path("azure.yaml"));
+
+        Assert.Contains("platform: amd64", azure, StringComparison.Ordinal);
+        Assert.Contains(" -r linux-x64 --self-contained false ", publish, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Dockerfiles_GenAiRuntime_OnlyTheCudaImageSwitchesAndThePackagesKnowTheSwitch()
     {
@@ -69,7 +80,7 @@ public sealed partial class DockerfileTests
     [GeneratedRegex(@"^FROM\s+(?<image>\S+)", RegexOptions.Multiline)]
     private static partial Regex FromLine();
 
-    [GeneratedRegex(@"dotnet publish\s+(?<project>\S+\.csproj)")]
+    [GeneratedRegex(@"dotnet publish\s+(?<project>\S+\.csproj)[^\n]*")]
     private static partial Regex PublishLine();
 
     [GeneratedRegex(@"param modelPath string = '(?<path>[^']+)'")]
