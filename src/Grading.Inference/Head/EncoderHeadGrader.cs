@@ -40,7 +40,7 @@ public sealed class EncoderHeadGrader : IGrader
     public string Name => GraderName;
 
     /// <summary>Bump whenever feature, feedback or review rules change without the head file changing.</summary>
-    public const int RulesVersion = 9;
+    public const int RulesVersion = 10;
 
     /// <summary>The encoder, the head file's hash and the rules: a retrained head or new rules make a new model version.</summary>
     public string ModelVersion => $"minilm-l6-v2+head-{_head.Version}+rules-{RulesVersion}";
@@ -158,7 +158,9 @@ public sealed class EncoderHeadGrader : IGrader
         }
 
         score = Math.Round(score, 3);
-        var feedback = FeedbackComposer.Compose(item.Text, similarities, item.Context, prediction.Fraction, maxScore > 0 ? score / maxScore : 0, label);
+        var gradeFraction = maxScore > 0 ? score / maxScore : 0;
+        label = LabelConsistency.WithScore(label, gradeFraction);
+        var feedback = FeedbackComposer.Compose(item.Text, similarities, item.Context, prediction.Fraction, gradeFraction, label);
         return new GraderResult(score, feedback, prediction.Confidence, ReasonsFor(item), label);
     }
 
