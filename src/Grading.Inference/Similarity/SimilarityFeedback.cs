@@ -25,7 +25,12 @@ internal static class SimilarityFeedback
         }
 
         feedback.Append(' ');
-        if (covered.Count == 0)
+        if (covered.Count == 0 && label == GradeLabel.Correct)
+        {
+            // The score says the answer is right though it shares no key term: it makes the point in other words.
+            feedback.Append("Your answer makes the point in its own words; the reference answer names ").Append(List(missed, "and")).Append('.');
+        }
+        else if (covered.Count == 0)
         {
             feedback.Append("Your answer does not mention the key points of the reference answer, such as ").Append(List(missed, "or")).Append('.');
         }
