@@ -22,7 +22,8 @@ namespace Grading.Cli.Commands;
 /// <c>grading bench pipeline --n 2000</c>: grades the same generated submissions with the grader called directly
 /// (same chunks, one after another) and through the durable pipeline on the local engine (upload, prepare, fan-out,
 /// grade blobs, report), and compares answers per second. The engine and the grader are started and warmed before
-/// either is timed. The last line is one JSON object for scripts.
+/// either is timed. Unless <c>--storage</c> names one, the pipeline runs on an empty Azurite of the benchmark's own,
+/// so the figures do not depend on what earlier runs left in the checkout's. The last line is one JSON object for scripts.
 /// </summary>
 public sealed class BenchPipelineCommand : AsyncCommand<BenchPipelineCommand.Settings>
 {
@@ -37,7 +38,7 @@ public sealed class BenchPipelineCommand : AsyncCommand<BenchPipelineCommand.Set
         public int AnswerCharacters { get; init; }
 
         [CommandOption("--keep")]
-        [Description("Keep what the runs wrote (grades of throwaway bench-* assignments, reports, orchestration history). By default it is deleted at the end, after the figures; on an empty Azurite that takes about 4 s per 1,000 answers, far longer on one holding many blobs.")]
+        [Description("Keep what the runs wrote: the benchmark's own Azurite's data folder, or on a storage named with --storage the grades of throwaway bench-* assignments, reports and orchestration history. By default it is deleted at the end, after the figures (on a named Azurite about 4 s per 1,000 answers when it is empty, far longer when it holds many blobs).")]
         public bool Keep { get; init; }
 
         [CommandOption("--runs <N>")]
@@ -53,6 +54,16 @@ public sealed class BenchPipelineCommand : AsyncCommand<BenchPipelineCommand.Set
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var options = LocalHostOptions.From(settings);
+        await using var ownAzurite = settings.Storage is null && options.StorageConnectionString == LocalHostOptions.DevelopmentStorage
+            ? await PrivateAzurite.StartAsync(RepositoryRoot.Find(), cancellationToken)
+            : null;
+        if (ownAzurite is not null)
+        {
+            options = options with { StorageConnectionString = ownAzurite.ConnectionString };
+            ownAzurite.KeepData = settings.Keep;
+            Console.Error.WriteLine($"storage: an empty Azurite of the benchmark's own in {ownAzurite.DataDirectory} (--storage {LocalHostOptions.DevelopmentStorage} runs on the checkout's)");
+        }
+
         using var host = await LocalHost.StartAsync(options, TimedGrader.Decorate, cancellationToken);
         var grader = host.Services.GetRequiredService<IGrader>();
         var timed = host.Services.GetRequiredService<TimedGrader>();
@@ -71,8 +82,9 @@ public sealed class BenchPipelineCommand : AsyncCommand<BenchPipelineCommand.Set
 
         var direct = TimeSpan.MaxValue;
         var pipeline = TimeSpan.MaxValue;
-        var local = options.StorageConnectionString == LocalHostOptions.DevelopmentStorage;
-        var blobDatabase = local ? AzuriteProcess.BlobDatabaseBytes(AzuriteLauncher.DataDirectory(RepositoryRoot.Find())) : 0;
+        var checkoutAzurite = options.StorageConnectionString == LocalHostOptions.DevelopmentStorage;
+        Func<TimeSpan?> storageCpuTime = ownAzurite is not null ? ownAzurite.CpuTime : checkoutAzurite ? AzuriteProcess.CpuTime : () => null;
+        var blobDatabase = checkoutAzurite ? AzuriteProcess.BlobDatabaseBytes(AzuriteLauncher.DataDirectory(RepositoryRoot.Find())) : 0;
         if (blobDatabase > AzuriteProcess.CrowdedBlobDatabaseBytes)
         {
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -94,10 +106,10 @@ public sealed class BenchPipelineCommand : AsyncCommand<BenchPipelineCommand.Set
             var directCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             timed.Reset();
             cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var storageCpu = local ? AzuriteProcess.CpuTime() : null;
+            var storageCpu = storageCpuTime();
             var pipelineRun = await RunPipelineAsync(batches, csv, leftovers, cancellationToken);
             var pipelineCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-            storageCpu = local ? AzuriteProcess.CpuTime() - storageCpu : null;
+            storageCpu = storageCpuTime() - storageCpu;
             var (busy, span) = timed.Reset();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"run {run + 1}: direct {settings.Count / directRun.TotalSeconds:0.0}/s ({directRun.TotalSeconds:0.00} s, cpu {directCpu.TotalSeconds:0.0} s), pipeline {settings.Count / pipelineRun.TotalSeconds:0.0}/s ({pipelineRun.TotalSeconds:0.00} s, cpu {pipelineCpu.TotalSeconds:0.0} s{(storageCpu is { } azurite ? $" + Azurite {azurite.TotalSeconds:0.0} s" : "")}; grader busy {busy.TotalSeconds:0.00} s over a {span.TotalSeconds:0.00} s span)"));
@@ -109,7 +121,13 @@ public sealed class BenchPipelineCommand : AsyncCommand<BenchPipelineCommand.Set
             }
         }
 
-        if (!settings.Keep)
+        if (ownAzurite is not null)
+        {
+            Console.Error.WriteLine(settings.Keep
+                ? $"kept what the runs wrote in {ownAzurite.DataDirectory} (azurite --location there to look at it)"
+                : "deleted the benchmark's own Azurite and what the runs wrote");
+        }
+        else if (!settings.Keep)
         {
             var cleanup = Stopwatch.StartNew();
             var deleted = await leftovers.DeleteAsync(cancellationToken);
@@ -130,8 +148,9 @@ public sealed class BenchPipelineCommand : AsyncCommand<BenchPipelineCommand.Set
             direct_per_s = Math.Round(directPerSecond, 1),
             pipeline_per_s = Math.Round(pipelinePerSecond, 1),
             ratio = Math.Round(pipelinePerSecond / directPerSecond, 3),
+            storage = ownAzurite is not null ? "own-azurite" : checkoutAzurite ? "checkout-azurite" : "given",
             // Where the pipeline's CPU went (fastest run): this process (grader, engine, storage client) and the
-            // local Azurite, which shares the cores here; null when storage is not the project's own Azurite.
+            // local Azurite, which shares the cores here; null when storage is not an Azurite this checkout started.
             pipeline_process_cpu_s = Math.Round(fastestPipelineCpu.Process.TotalSeconds, 1),
             azurite_cpu_s = fastestPipelineCpu.Storage is { } storage ? Math.Round(storage.TotalSeconds, 1) : (double?)null,
             load_average = LoadAverage.OneMinute(),

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
@@ -120,11 +121,23 @@ public static class AzuriteLauncher
 
     // --disableTelemetry: Azurite 3.3x reports usage to Microsoft by default; a grading machine holding students'
     // answers should not phone home, and here it cannot anyway.
-    static IReadOnlyList<string> AzuriteArguments(string dataDirectory) =>
+    // Azurite's well-known development account key: public, documented, and only valid against the emulator.
+    const string DevelopmentKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+    /// <summary>The connection string of an Azurite on loopback whose blob, queue and table ports follow from <paramref name="blobPort"/>.</summary>
+    public static string ConnectionString(int blobPort) =>
+        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevelopmentKey};" +
+        $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;" +
+        $"QueueEndpoint=http://127.0.0.1:{blobPort + 1}/devstoreaccount1;" +
+        $"TableEndpoint=http://127.0.0.1:{blobPort + 2}/devstoreaccount1;";
+
+    /// <summary>How the project runs Azurite: loopback only, quiet, with its data in <paramref name="dataDirectory"/>.</summary>
+    public static IReadOnlyList<string> Arguments(string dataDirectory, int blobPort = BlobPort, int queuePort = QueuePort, int tablePort = TablePort) =>
     [
         "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--loose", "--location", dataDirectory,
         "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
-        "--blobPort", BlobPort.ToString(), "--queuePort", QueuePort.ToString(), "--tablePort", TablePort.ToString(),
+        "--blobPort", blobPort.ToString(CultureInfo.InvariantCulture), "--queuePort", queuePort.ToString(CultureInfo.InvariantCulture),
+        "--tablePort", tablePort.ToString(CultureInfo.InvariantCulture),
     ];
 
     static void StartDetached(string azuriteExecutable, string dataDirectory, string logFile, string workingDirectory)
@@ -134,7 +147,7 @@ public static class AzuriteLauncher
         {
             // A shell-executed process is not tied to this console, so it survives our exit.
             startInfo = new ProcessStartInfo(azuriteExecutable) { UseShellExecute = true, WindowStyle = ProcessWindowStyle.Hidden };
-            foreach (string argument in AzuriteArguments(dataDirectory))
+            foreach (string argument in Arguments(dataDirectory))
             {
                 startInfo.ArgumentList.Add(argument);
             }
@@ -144,7 +157,7 @@ public static class AzuriteLauncher
             // Through sh with '&' and (when present) setsid: Azurite gets its own session, is reparented to
             // init, and writes to a file instead of our pipes, so neither Ctrl+C nor our exit stops it.
             // The pid file is the one scripts/azurite.sh stop reads.
-            string command = string.Join(' ', new[] { azuriteExecutable }.Concat(AzuriteArguments(dataDirectory)).Select(ShellQuote));
+            string command = string.Join(' ', new[] { azuriteExecutable }.Concat(Arguments(dataDirectory)).Select(ShellQuote));
             string script = $"if command -v setsid >/dev/null 2>&1; then detach=setsid; else detach=; fi; "
                 + $"$detach {command} </dev/null >>{ShellQuote(logFile)} 2>&1 & "
                 + $"echo $! >{ShellQuote(PidFile(dataDirectory))}";

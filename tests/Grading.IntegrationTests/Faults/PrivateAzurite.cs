@@ -9,9 +9,6 @@ namespace Grading.IntegrationTests.Faults;
 /// </summary>
 internal sealed class PrivateAzurite : IAsyncDisposable
 {
-    // Azurite's well-known development account key: public, documented, and only valid against the emulator.
-    private const string DevelopmentKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-
     private readonly string executable;
     private readonly int firstPort;
     private Process? process;
@@ -26,11 +23,7 @@ internal sealed class PrivateAzurite : IAsyncDisposable
 
     public string DataDirectory { get; }
 
-    public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevelopmentKey};" +
-        $"BlobEndpoint=http://127.0.0.1:{firstPort}/devstoreaccount1;" +
-        $"QueueEndpoint=http://127.0.0.1:{firstPort + 1}/devstoreaccount1;" +
-        $"TableEndpoint=http://127.0.0.1:{firstPort + 2}/devstoreaccount1;";
+    public string ConnectionString => AzuriteLauncher.ConnectionString(firstPort);
 
     public static async Task<PrivateAzurite> StartAsync(string repositoryRoot, int firstPort)
     {
@@ -42,11 +35,7 @@ internal sealed class PrivateAzurite : IAsyncDisposable
     public async Task StartAsync()
     {
         var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[]
-        {
-            "--silent", "--disableTelemetry", "--skipApiVersionCheck", "--loose", "--location", DataDirectory,
-            "--blobPort", firstPort.ToString(), "--queuePort", (firstPort + 1).ToString(), "--tablePort", (firstPort + 2).ToString(),
-        })
+        foreach (var argument in AzuriteLauncher.Arguments(DataDirectory, firstPort, firstPort + 1, firstPort + 2))
         {
             start.ArgumentList.Add(argument);
         }
