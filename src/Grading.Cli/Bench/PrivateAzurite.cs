@@ -66,19 +66,27 @@ internal sealed class PrivateAzurite : IAsyncDisposable
         process.BeginOutputReadLine();
         var azurite = new PrivateAzurite(process, dataDirectory, blobPort);
 
-        var waited = Stopwatch.StartNew();
-        while (!await azurite.AllPortsAnswerAsync(cancellationToken))
+        try
         {
-            if (process.HasExited || waited.Elapsed > StartTimeout)
+            var waited = Stopwatch.StartNew();
+            while (!await AzuriteLauncher.AllPortsAnswerAsync(blobPort, cancellationToken))
             {
-                await azurite.DisposeAsync();
-                lock (errors)
+                if (process.HasExited || waited.Elapsed > StartTimeout)
                 {
-                    throw new LocalEngineUnavailableException($"The benchmark's own Azurite did not answer on 127.0.0.1:{blobPort}-{blobPort + 2} within {StartTimeout.TotalSeconds:0} s. {errors}".TrimEnd());
+                    lock (errors)
+                    {
+                        throw new LocalEngineUnavailableException($"The benchmark's own Azurite did not answer on 127.0.0.1:{blobPort}-{blobPort + 2} within {StartTimeout.TotalSeconds:0} s. {errors}".TrimEnd());
+                    }
                 }
-            }
 
-            await Task.Delay(100, cancellationToken);
+                await Task.Delay(100, cancellationToken);
+            }
+        }
+        catch
+        {
+            // Not started (or Ctrl+C while starting): no Azurite or data folder of ours is left behind.
+            await azurite.DisposeAsync();
+            throw;
         }
 
         return azurite;
@@ -104,19 +112,6 @@ internal sealed class PrivateAzurite : IAsyncDisposable
                 // A file still held open a moment after the kill; the temp directory is the system's to clean.
             }
         }
-    }
-
-    private async Task<bool> AllPortsAnswerAsync(CancellationToken cancellationToken)
-    {
-        for (var port = _blobPort; port < _blobPort + 3; port++)
-        {
-            if (!await AzuriteLauncher.PortAnswersAsync(port, cancellationToken))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>The first of <paramref name="count"/> consecutive loopback ports that nothing listens on now.</summary>

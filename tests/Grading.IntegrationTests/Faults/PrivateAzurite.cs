@@ -42,7 +42,7 @@ internal sealed class PrivateAzurite : IAsyncDisposable
 
         process = Process.Start(start)!;
         var waited = Stopwatch.StartNew();
-        while (!await AllPortsAnswerAsync())
+        while (!await AzuriteLauncher.AllPortsAnswerAsync(firstPort))
         {
             Assert.True(waited.Elapsed < TimeSpan.FromSeconds(30), "The private Azurite did not start within 30 s.");
             await Task.Delay(100);
@@ -82,18 +82,5 @@ internal sealed class PrivateAzurite : IAsyncDisposable
         {
             // A file still held open; the temp folder is cleaned by the OS eventually.
         }
-    }
-
-    private async Task<bool> AllPortsAnswerAsync()
-    {
-        for (var port = firstPort; port < firstPort + 3; port++)
-        {
-            if (!await AzuriteLauncher.PortAnswersAsync(port))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }
